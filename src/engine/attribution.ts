@@ -1,0 +1,163 @@
+import type { Sentence } from './types';
+
+// Who a sentence's claim comes from. News prose names its sources in a handful of fixed
+// shapes: "According to X, ...", "..., according to X.", "X said (that) ...", "..., X said.",
+// "..., said X.", "..., reports X." We read those shapes with a few anchored regexes on the
+// sentence (linear, no backtracking across the sentence) and return the noun phrase. A
+// pronoun subject ("He said") is resolved to the nearest named source a few sentences back,
+// because readers see "he" but the figure store needs a name.
+
+/**
+ * Verbs of saying that name a source. Neutral ones ("said") and distancing ones ("claims")
+ * alike: attribution is about who speaks, not about how much the writer trusts them.
+ */
+const SPEECH_VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'announced', 'announces',
+  'reported', 'reports', 'added', 'adds', 'noted', 'notes', 'explained', 'explains',
+  'claimed', 'claims', 'claim', 'asserted', 'asserts', 'argued', 'argues', 'warned', 'warns',
+  'wrote', 'writes', 'insisted', 'insists', 'alleged', 'alleges', 'confirmed', 'confirms',
+  'denied', 'denies', 'acknowledged', 'acknowledges', 'estimated', 'estimates', 'predicted',
+  'predicts', 'stressed', 'stresses', 'maintained', 'maintains', 'contended', 'contends',
+  'admitted', 'admits', 'revealed', 'reveals', 'disclosed', 'discloses', 'quipped', 'tweeted',
+  'posted', 'countered', 'replied', 'responded', 'recalled', 'observed', 'suggested', 'suggests',
+];
+const SPEECH_VERB = `(?:${SPEECH_VERBS.join('|')})`;
+
+/** Words that may sit between a subject and its verb without being part of the name. */
+const ADVERBS = /\s+(?:also|previously|later|earlier|then|repeatedly|recently|once|further|again|has|have|had|had also|has also|have also|now|initially|first|publicly|separately|still)$/i;
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'who', 'which']);
+
+/** Openers that are not part of a subject: conjunctions and sentence adverbs. */
+const LEADING_FILLER = /^(?:(?:but|and|so|yet|or|still|meanwhile|indeed|however|moreover|instead|also|now|then|separately|earlier|later|previously|in addition|in a statement|in an interview|in a tweet|on \w+(?: \d{1,2})?(?:, \d{4})?|in \w+)\s*,?\s+)+/i;
+
+/** Longest subject we accept: longer spans are clauses, not names. */
+const MAX_SUBJECT_WORDS = 10;
+
+const QUOTE_CHARS = /[“”"‘’'«»]/g;
+
+function cleanPhrase(raw: string): string | null {
+  let phrase = raw.replace(QUOTE_CHARS, (q) => (q === '’' || q === "'" ? q : '')).trim();
+  phrase = phrase.replace(/^[,;:—–-]+\s*/, '').replace(/[,;:—–-]+$/, '').trim();
+  // A trailing apostrophe is left over from a closing single quote, not a possessive.
+  phrase = phrase.replace(/^[’']+|(?<![sS])[’']+$/g, '').trim();
+  if (phrase === '') return null;
+  const words = phrase.split(/\s+/);
+  if (words.length > MAX_SUBJECT_WORDS) return null;
+  return phrase;
+}
+
+/**
+ * The subject noun phrase that ends right before `pos` in `sentence` (where a verb of saying
+ * or of omission starts), or null when what precedes is not a plain subject.
+ * "On October 20, Anatoly Viktorov" -> "Anatoly Viktorov";
+ * "Gwynne Shotwell, president of SpaceX," -> "Gwynne Shotwell".
+ */
+export function subjectBefore(sentence: string, pos: number): string | null {
+  let before = sentence.slice(0, pos).replace(/\s+$/, '');
+  // "declined to say": a verb after "to" is an infinitive, not the start of a predicate.
+  if (/\bto$/i.test(before)) return null;
+  before = before.replace(ADVERBS, '').replace(ADVERBS, '');
+  const segments = before.split(/,\s*/).map((s) => s.trim());
+  let subject: string;
+  if (segments.length >= 3 && segments[segments.length - 1] === '' && /^[A-Z]/.test(segments[segments.length - 3]!)) {
+    // Closing comma of an appositive: "Gwynne Shotwell, president of SpaceX," -> "Gwynne Shotwell".
+    subject = segments[segments.length - 3]!;
+  } else {
+    subject = segments[segments.length - 1]!;
+  }
+  subject = lastClause(subject).replace(LEADING_FILLER, '');
+  if (!/^[A-Za-z“"‘]/.test(subject)) return null;
+  const cleaned = cleanPhrase(subject);
+  if (cleaned === null) return null;
+  // A subject starts with a capital (a name, "The ministry") or a determiner/quantifier.
+  if (!/^(?:[A-Z]|(?:a|an|the|one|two|three|some|many|several|most|other|both|all|few|his|her|their|its|our)\b)/.test(cleaned)) return null;
+  // A subject holds no verb of its own: "He declined to" or "the report was" is a clause.
+  if (/\b(?:is|was|were|are|be|been|would|will|could|did|does|do)\b/i.test(cleaned)) return null;
+  return cleaned;
+}
+
+/** Conjunctions that start a new clause inside a comma segment. */
+const CLAUSE_JOINTS = /(?:^|\s)(?:that|but|while|because|although|though|as|when|after|before|if|since|where|and|—|–|;|:)\s+/gi;
+
+/** The part of `segment` after its last clause joint ("... and officials" -> "officials"). */
+function lastClause(segment: string): string {
+  let cut = 0;
+  CLAUSE_JOINTS.lastIndex = 0;
+  for (let m = CLAUSE_JOINTS.exec(segment); m; m = CLAUSE_JOINTS.exec(segment)) {
+    const word = m[0].trim().toLowerCase();
+    const after = segment.slice(m.index + m[0].length);
+    // "McClatchy and Tribune": "and" between two names joins the subject, it does not start a clause.
+    if (word === 'and' && /^[A-Z]/.test(after) && /[A-Z][\w’'.-]*$/.test(segment.slice(0, m.index))) continue;
+    cut = m.index + m[0].length;
+  }
+  return segment.slice(cut);
+}
+
+function lastWordIndex(text: string, word: string): number {
+  const re = new RegExp(`\\b${word}\\b`, 'gi');
+  let last = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
+  return last;
+}
+
+const ACCORDING_TO = /\baccording to\s+([^,;:.()—–]+(?:\.[A-Z][^,;:.()—–]*)*)/i;
+// "..., said X." / "..., reports X." at the end of a sentence (inverted attribution).
+const INVERTED_VERB_FIRST = new RegExp(`[,”"’]\\s+${SPEECH_VERB}\\s+([^,;:]+?)(?:,[^,]*)?[.!?]?[”"’]?$`, 'i');
+// "..., X said." / "“...,” the expert warned." at the end of a sentence.
+const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}(?:\\s+(?:in|on|at|during|to|via)\\s+[^,;:]+)?[.!?]?[”"’]?$`, 'i');
+const FORWARD_VERB = new RegExp(`\\b${SPEECH_VERB}\\b`, 'gi');
+
+/** The source named inside one sentence, without looking at its neighbours. */
+export function attributionInSentence(sentence: string): string | null {
+  const according = ACCORDING_TO.exec(sentence);
+  if (according) {
+    const phrase = cleanPhrase(according[1]!.replace(/\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/, ''));
+    if (phrase) return phrase;
+  }
+  const verbFirst = INVERTED_VERB_FIRST.exec(sentence);
+  if (verbFirst) {
+    const phrase = cleanPhrase(verbFirst[1]!);
+    if (phrase && !PRONOUNS.has(phrase.toLowerCase()) && !/^(?:that|it|to|in|on|at|by)\b/i.test(phrase)) return phrase;
+  }
+  const subjectFirst = INVERTED_SUBJECT_FIRST.exec(sentence);
+  if (subjectFirst) {
+    const phrase = cleanPhrase(subjectFirst[1]!);
+    if (phrase && phrase.split(/\s+/).length <= 6) return phrase;
+  }
+  FORWARD_VERB.lastIndex = 0;
+  for (let m = FORWARD_VERB.exec(sentence); m; m = FORWARD_VERB.exec(sentence)) {
+    const subject = subjectBefore(sentence, m.index);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+/** True for "he", "she", "they"...: a subject that needs an earlier sentence to be named. */
+export function isPronoun(phrase: string): boolean {
+  return PRONOUNS.has(phrase.toLowerCase());
+}
+
+/** How many sentences back a pronoun may reach for its name. */
+const PRONOUN_LOOKBACK = 4;
+
+/**
+ * Who the claim of `sentences[index]` is attributed to, or null when the sentence names no
+ * source (the writer's own voice). Pronoun subjects resolve to the closest earlier named source.
+ */
+export function attributionOf(sentences: readonly Sentence[], index: number): string | null {
+  const sentence = sentences[index];
+  if (!sentence) return null;
+  const found = attributionInSentence(sentence.text);
+  if (found === null || !isPronoun(found)) return found;
+  return resolvePronoun(sentences, index) ?? found;
+}
+
+/** The closest named (capitalised, not a pronoun) source in the few sentences before `index`. */
+export function resolvePronoun(sentences: readonly Sentence[], index: number): string | null {
+  for (let i = index - 1; i >= 0 && i >= index - PRONOUN_LOOKBACK; i--) {
+    const earlier = attributionInSentence(sentences[i]!.text);
+    if (earlier && !isPronoun(earlier) && /^[A-Z]/.test(earlier) && !/^(?:The|A|An)\s+[a-z]/.test(earlier)) return earlier;
+  }
+  return null;
+}
