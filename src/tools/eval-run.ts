@@ -1,0 +1,136 @@
+// Runs the engine on every gold page and scores it (the numbers behind `npm run eval`).
+
+import { readFileSync } from 'node:fs';
+import { scanArticle } from '../engine/analyze';
+import { FLAG_KINDS, type ArticleText, type FlagKind, type ScanReport } from '../engine/types';
+import { loadArticleReaders } from '../cli/article-readers';
+import { listEvalCases, readReferenceText, type EvalCase } from './fixtures';
+import {
+  addTally, emptyTally, scoreConflicts, scoreFigures, scoreFlags,
+  type ConflictScore, type FigureScore, type FlagScore, type Tally,
+} from './score';
+
+export interface ArticleTextScoreView {
+  /** The headline number (F1 or whatever single score articleTextScore gives). */
+  score: number | null;
+  /** Every numeric field articleTextScore returned (precision, recall, ...). */
+  details: Record<string, number>;
+}
+
+export interface PageResult {
+  name: string;
+  source: string;
+  inTotals: boolean;
+  error: string | null;
+  isArticle: boolean;
+  flags: FlagScore | null;
+  figures: FigureScore | null;
+  conflicts: ConflictScore | null;
+  articleText: ArticleTextScoreView | null;
+  /** Kept for the cross-page hook. */
+  article: ArticleText | null;
+  report: ScanReport | null;
+}
+
+export interface Totals {
+  anyFlag: Tally;
+  byKind: Record<FlagKind, Tally>;
+  figures: Tally;
+  intervalExact: number;
+  conflicts: Tally;
+  notConflictHits: number;
+}
+
+export interface EvalResult {
+  fixturesDir: string;
+  pages: PageResult[];
+  totals: Totals;
+  /** Which article-text scorer ran: the article engineer's, or a stand-in until it lands. */
+  articleTextScorer: 'articleTextScore' | 'none';
+  standInExtraction: boolean;
+}
+
+type ArticleTextScore = (extracted: ArticleText, reference: string) => unknown;
+
+async function loadArticleTextScore(): Promise<ArticleTextScore | null> {
+  try {
+    const mod = (await import(new URL('../engine/article/score.ts', import.meta.url).href)) as Record<string, unknown>;
+    return typeof mod.articleTextScore === 'function' ? (mod.articleTextScore as ArticleTextScore) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Accepts a bare number or an object of numbers (f1 preferred as the headline). */
+function viewOfScore(value: unknown): ArticleTextScoreView {
+  if (typeof value === 'number') return { score: value, details: {} };
+  const details: Record<string, number> = {};
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'number') details[k] = v;
+  }
+  const score = details.f1 ?? details.score ?? details.f ?? Object.values(details)[0] ?? null;
+  return { score, details };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+export async function runEval(fixturesDir: string): Promise<EvalResult> {
+  const readers = await loadArticleReaders();
+  const articleTextScore = await loadArticleTextScore();
+  const cases = listEvalCases(fixturesDir);
+  const pages = cases.map((c) => evalPage(c, readers, articleTextScore));
+  const totals: Totals = {
+    anyFlag: emptyTally(),
+    byKind: Object.fromEntries(FLAG_KINDS.map((k) => [k, emptyTally()])) as Record<FlagKind, Tally>,
+    figures: emptyTally(),
+    intervalExact: 0,
+    conflicts: emptyTally(),
+    notConflictHits: 0,
+  };
+  for (const p of pages) {
+    if (!p.inTotals || !p.flags || !p.figures || !p.conflicts) continue;
+    addTally(totals.anyFlag, p.flags.anyFlag);
+    for (const k of FLAG_KINDS) addTally(totals.byKind[k], p.flags.byKind[k]);
+    addTally(totals.figures, p.figures.tally);
+    totals.intervalExact += p.figures.intervalExact;
+    addTally(totals.conflicts, p.conflicts.tally);
+    totals.notConflictHits += p.conflicts.notConflictHits;
+  }
+  return {
+    fixturesDir,
+    pages,
+    totals,
+    articleTextScorer: articleTextScore ? 'articleTextScore' : 'none',
+    standInExtraction: readers.standIn,
+  };
+}
+
+function evalPage(
+  c: EvalCase,
+  readers: Awaited<ReturnType<typeof loadArticleReaders>>,
+  articleTextScore: ArticleTextScore | null,
+): PageResult {
+  const result: PageResult = {
+    name: c.name, source: c.pagePath, inTotals: c.inTotals, error: null, isArticle: false,
+    flags: null, figures: null, conflicts: null, articleText: null, article: null, report: null,
+  };
+  try {
+    const content = readFileSync(c.pagePath, 'utf8');
+    const article = c.format === 'html' ? readers.fromHtml(content, c.pagePath) : readers.fromText(content);
+    const report = scanArticle(article, c.pagePath);
+    result.article = article;
+    result.report = report;
+    result.isArticle = article.isArticle;
+    result.flags = scoreFlags(c.gold.flags, report.flags);
+    result.figures = scoreFigures(c.gold.figures, report.figures);
+    result.conflicts = scoreConflicts(c.gold, report.figures, report.conflicts, result.figures);
+    if (articleTextScore && c.referencePath && c.format === 'html') {
+      result.articleText = viewOfScore(articleTextScore(article, readReferenceText(c.referencePath)));
+    }
+  } catch (error) {
+    result.error = errorText(error);
+  }
+  return result;
+}
