@@ -1,0 +1,112 @@
+// The fresh Firefox profile for one test session: prefs that let Marionette pick a free port,
+// fix the add-on's moz-extension:// host, grant MV3 host permissions at install, and stop
+// Firefox's own network traffic (so the request log shows only what pages and the add-on ask).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The moz-extension:// host of the add-on under test, fixed so URLs are known before install. */
+export const FIREFOX_EXTENSION_UUID = '5c2a8f3e-7d41-4b9a-9e6f-0c1d2b3a4e5f';
+
+export function firefoxPrefs(addonId: string): Record<string, string | number | boolean> {
+  return {
+    // Marionette picks a free port and writes it to <profile>/MarionetteActivePort.
+    'marionette.port': 0,
+    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+    // MV3 host permissions are opt-in in Firefox: without a grant the content script does not
+    // run on the test pages. This pref makes Extension.sys.mjs grant the manifest's origins on
+    // ADDON_INSTALL, which a temporary install is (the harness checks the grant after install).
+    'extensions.originControls.grantByDefault': true,
+    'xpinstall.signatures.required': false,
+    'extensions.autoDisableScopes': 0,
+    'extensions.enabledScopes': 5,
+    'extensions.installDistroAddons': false,
+    // No updates of the app, add-ons, search engines or system add-ons.
+    'app.update.disabledForTesting': true,
+    'app.update.auto': false,
+    'extensions.update.enabled': false,
+    'extensions.update.autoUpdateDefault': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.getAddons.discovery.api_url': 'data:, ',
+    'extensions.systemAddon.update.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'browser.search.update': false,
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    // No telemetry, health report, pings or studies.
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.archive.enabled': false,
+    'toolkit.telemetry.server': 'data:,',
+    'datareporting.healthreport.uploadEnabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.policy.dataSubmissionPolicyBypassNotification': true,
+    'datareporting.usage.uploadEnabled': false,
+    'app.normandy.enabled': false,
+    'app.normandy.api_url': '',
+    'app.shield.optoutstudies.enabled': false,
+    'browser.ping-centre.telemetry': false,
+    'browser.discovery.enabled': false,
+    // No safe browsing lists, captive portal or connectivity checks, remote settings, push.
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.downloads.remote.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    'security.remote_settings.intermediates.enabled': false,
+    'security.remote_settings.crlite_filters.enabled': false,
+    'dom.push.connection.enabled': false,
+    'identity.fxaccounts.enabled': false,
+    'geo.provider.network.url': '',
+    'network.sntp.pools': '',
+    // No speculative connections or prefetching.
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'network.predictor.enabled': false,
+    // Quiet start: no first-run pages, new-tab feeds, default-browser check or ML features.
+    'browser.startup.page': 0,
+    'browser.startup.homepage': 'about:blank',
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'startup.homepage_welcome_url': 'about:blank',
+    'startup.homepage_welcome_url.additional': '',
+    'browser.newtabpage.enabled': false,
+    'browser.newtab.preload': false,
+    'browser.newtabpage.activity-stream.feeds.system.topstories': false,
+    'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+    'browser.newtabpage.activity-stream.feeds.snippets': false,
+    'browser.newtabpage.activity-stream.feeds.topsites': false,
+    'browser.newtabpage.activity-stream.telemetry': false,
+    'browser.newtabpage.activity-stream.showSponsoredTopSites': false,
+    'browser.topsites.contile.enabled': false,
+    'browser.urlbar.suggest.searches': false,
+    'browser.urlbar.merino.endpointURL': '',
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.translations.enable': false,
+    'browser.ml.enable': false,
+    'browser.contentblocking.introCount': 99,
+    'browser.aboutwelcome.enabled': false,
+    'browser.sessionstore.resume_from_crash': false,
+    'browser.tabs.warnOnClose': false,
+    'toolkit.startup.max_resumed_crashes': -1,
+    'datareporting.policy.firstRunURL': '',
+    'termsofuse.bypassNotification': true,
+  };
+}
+
+function userJs(prefs: Record<string, string | number | boolean>): string {
+  return Object.entries(prefs)
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
+    .join('\n');
+}
+
+/** Creates a fresh profile directory with user.js; returns its path. */
+export async function createFirefoxProfile(addonId: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'caveat-firefox-'));
+  await writeFile(join(dir, 'user.js'), userJs(firefoxPrefs(addonId)) + '\n');
+  return dir;
+}
