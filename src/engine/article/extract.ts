@@ -1,0 +1,246 @@
+import { Readability } from '@mozilla/readability';
+import type { ArticleText } from '../types';
+import { ArticleTextBuilder, type TextSegment } from './textmap';
+import { endsLikeSentence, isFurniture } from './furniture';
+import { findHeadline } from './headline';
+import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
+import { precheck } from './precheck';
+
+export type { TextSegment } from './textmap';
+
+/** The article text of a page plus the map from its offsets back to the page's text nodes. */
+export interface ExtractedArticle extends ArticleText {
+  /** Sorted by start; see textmap.ts for the exact guarantee. Empty when not an article. */
+  segments: TextSegment[];
+}
+
+export interface ExtractOptions {
+  /** The page's address; a site's home page or a search page is not taken as an article. */
+  url?: string;
+  /** Pages with more elements than this are not read at all (Readability has no time bound). */
+  maxElemsToParse?: number;
+}
+
+/** Big enough for any news page seen so far (the largest fixture has about 1,100 elements). */
+export const DEFAULT_MAX_ELEMS = 30_000;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
+
+// Elements that end one block of text and start another. Everything else is inline: its text
+// joins the block around it.
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
+  'TH', 'THEAD', 'TR', 'UL',
+]);
+
+// Elements whose text is never article prose: code, controls and embedded media.
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'MATH', 'math', 'BUTTON', 'SELECT', 'OPTION',
+  'TEXTAREA', 'INPUT', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG',
+]);
+
+/** Text nodes under `root` in document order. */
+function textNodesOf(doc: Document, root: Node): Text[] {
+  const nodes: Text[] = [];
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/**
+ * Pair every text node of the clone with its original in the live document. A deep clone
+ * has the same text nodes in the same order, so pairing by position is exact; it must happen
+ * before Readability rearranges the clone.
+ */
+function twinTextNodes(live: Document, clone: Document): Map<Text, Text> {
+  const liveNodes = textNodesOf(live, live.documentElement);
+  const cloneNodes = textNodesOf(clone, clone.documentElement);
+  const twins = new Map<Text, Text>();
+  if (liveNodes.length !== cloneNodes.length) return twins;
+  for (let i = 0; i < cloneNodes.length; i++) twins.set(cloneNodes[i]!, liveNodes[i]!);
+  return twins;
+}
+
+function emptyArticle(doc: Document, reason: string, title: string): ExtractedArticle {
+  return {
+    isArticle: false,
+    reason,
+    title,
+    text: '',
+    blocks: [],
+    publishedAt: null,
+    siteName: null,
+    byline: null,
+    lang: findLang(doc, null),
+    segments: [],
+  };
+}
+
+/** A URL that names a site's front page or a search, not one article. */
+function nonArticleUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(parsed.protocol)) return null;
+  if (/^\/?(?:index\.\w+)?$/.test(parsed.pathname) && !parsed.search) return "the site's home page";
+  if (/(?:^|\/)search(?:\/|$)/i.test(parsed.pathname) || /[?&](?:q|query|search)=/.test(parsed.search)) return 'a search page';
+  return null;
+}
+
+interface BlockStats {
+  /** Blocks that read as prose (not counting the headline). */
+  proseBlocks: number;
+  proseChars: number;
+  /** Blocks dropped because they were nothing but a link. */
+  linkBlocks: number;
+}
+
+/**
+ * Walks Readability's cleaned article (in the clone) and writes its blocks into the builder,
+ * mapping clone text nodes to live ones, dropping furniture and repeated blocks.
+ */
+class ContentWriter {
+  readonly stats: BlockStats = { proseBlocks: 0, proseChars: 0, linkBlocks: 0 };
+  private readonly seen = new Set<string>();
+  private linkChars = 0;
+  private allChars = 0;
+
+  constructor(
+    private readonly builder: ArticleTextBuilder,
+    private readonly twins: Map<Text, Text>,
+    headline: string,
+  ) {
+    this.seen.add(headline.toLowerCase());
+  }
+
+  write(node: Node, inLink: boolean): void {
+    if (node.nodeType === TEXT_NODE) {
+      const text = node as Text;
+      const data = text.data;
+      const visible = data.replace(/\s+/g, '').length;
+      this.allChars += visible;
+      if (inLink) this.linkChars += visible;
+      this.builder.append(data, this.twins.get(text) ?? null);
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) this.closeBlock();
+    const link = inLink || tag === 'A';
+    for (let child = el.firstChild; child; child = child.nextSibling) this.write(child, link);
+    if (isBlock) this.closeBlock();
+  }
+
+  closeBlock(): void {
+    const text = this.builder.currentBlockText();
+    const linkShare = this.allChars > 0 ? this.linkChars / this.allChars : 0;
+    this.linkChars = 0;
+    this.allChars = 0;
+    if (text === '') return;
+    const key = text.toLowerCase();
+    if (this.seen.has(key)) {
+      this.builder.discardBlock();
+      return;
+    }
+    if (isFurniture(text, { linkShare })) {
+      if (linkShare >= 0.9) this.stats.linkBlocks++;
+      this.builder.discardBlock();
+      return;
+    }
+    this.seen.add(key);
+    if (text.length >= 80 || (text.length >= 40 && endsLikeSentence(text))) {
+      this.stats.proseBlocks++;
+      this.stats.proseChars += text.length;
+    }
+    this.builder.endBlock();
+  }
+}
+
+/** Why the extracted text is not an article, or null when it is one. */
+function notAnArticle(stats: BlockStats, articleMetadata: boolean): string | null {
+  const paragraphs = `${stats.proseBlocks} paragraph${stats.proseBlocks === 1 ? '' : 's'} of text`;
+  if (stats.linkBlocks >= 5 && stats.linkBlocks > stats.proseBlocks) {
+    return `no article found: ${paragraphs} among ${stats.linkBlocks} links`;
+  }
+  // A page that says it is an article may be a short brief; anything else must look like one.
+  const enough = articleMetadata
+    ? stats.proseBlocks >= 1 && stats.proseChars >= 150
+    : stats.proseBlocks >= 2 && stats.proseChars >= 250;
+  return enough ? null : `no article found: ${paragraphs}`;
+}
+
+function metaContent(doc: Document, selector: string): string | null {
+  return doc.querySelector(selector)?.getAttribute('content') ?? null;
+}
+
+/**
+ * Find the article on a page: its headline, body paragraphs, captions and pull quotes as
+ * plain text, with a map back to the live page's text nodes. Never modifies `doc`.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle {
+  const pageTitle = collapseSpaces(doc.title ?? '');
+  const byUrl = nonArticleUrl(options.url);
+  const check = precheck(doc);
+  if (byUrl && !check.articleMetadata) return emptyArticle(doc, `no article found: ${byUrl}`, pageTitle);
+  if (!check.candidate) return emptyArticle(doc, check.reason ?? 'no article found', pageTitle);
+
+  const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS;
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (maxElems > 0 && elementCount > maxElems) {
+    return emptyArticle(doc, `page too large to read: ${elementCount} elements (limit ${maxElems})`, pageTitle);
+  }
+
+  // Readability rewrites the document it reads, so it reads a deep clone.
+  const clone = doc.cloneNode(true) as Document;
+  const twins = twinTextNodes(doc, clone);
+  let parsed: ReturnType<Readability<Node>['parse']>;
+  try {
+    parsed = new Readability<Node>(clone, {
+      serializer: (el) => el,
+      ...(maxElems > 0 ? { maxElemsToParse: maxElems } : {}),
+    }).parse();
+  } catch (error) {
+    return emptyArticle(doc, `no article found: ${error instanceof Error ? error.message : String(error)}`, pageTitle);
+  }
+  if (!parsed?.content) return emptyArticle(doc, 'no article found: 0 paragraphs of text', pageTitle);
+
+  const headline = findHeadline(doc, [parsed.title, metaContent(doc, 'meta[property="og:title"]'), pageTitle]);
+  const builder = new ArticleTextBuilder();
+  if (headline.element) {
+    for (const node of textNodesOf(doc, headline.element)) builder.append(node.data, node);
+  } else {
+    builder.append(headline.text, null);
+  }
+  builder.endBlock();
+
+  const writer = new ContentWriter(builder, twins, headline.text);
+  writer.write(parsed.content, false);
+  writer.closeBlock();
+
+  const reason = notAnArticle(writer.stats, check.articleMetadata);
+  if (reason) return emptyArticle(doc, reason, headline.text || pageTitle);
+
+  return {
+    isArticle: true,
+    reason: null,
+    title: headline.text,
+    text: builder.text(),
+    blocks: builder.blocks,
+    publishedAt: findPublishedAt(doc, parsed.publishedTime, headline.element?.closest('article') ?? null),
+    siteName: findSiteName(doc, parsed.siteName),
+    byline: cleanByline(parsed.byline),
+    lang: findLang(doc, parsed.lang),
+    segments: builder.segments,
+  };
+}

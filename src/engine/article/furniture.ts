@@ -1,0 +1,107 @@
+// Page furniture: short pieces of text that sit in or next to an article without being part
+// of what it says — skip links, share bars, "Advertisement", photo credits, bylines, related
+// links, newsletter and cookie boxes, translation and editing credits. The rules describe how
+// such text looks on news pages in general (short, no sentence punctuation, fixed phrases);
+// prose is never furniture, so every rule gives up on text that reads as a sentence.
+
+/** Ends like a sentence: full stop, question or exclamation mark, maybe inside quotes/brackets. */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…]["'”’»)\]]*$/.test(text.trim());
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+// Whole-block phrases of navigation, sharing and ads (compared lower case, without trailing
+// punctuation).
+const FURNITURE_PHRASES = new Set([
+  'advertisement', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content', 'paid content',
+  'story continues below', 'story continues below advertisement', 'article continues below advertisement',
+  'continue reading', 'continue reading below', 'read more', 'read full article', 'read the full story',
+  'skip to main content', 'skip to content', 'skip to navigation', 'skip navigation', 'jump to content',
+  'share', 'share this', 'share this article', 'share this story', 'share on facebook', 'share on twitter',
+  'share via email', 'tweet', 'email', 'print', 'comments', 'comment', 'show comments', 'view comments',
+  'facebook', 'twitter', 'linkedin', 'whatsapp', 'pinterest', 'reddit', 'telegram', 'copy link', 'link copied',
+  'close', 'menu', 'search', 'home', 'news', 'loading', 'video', 'photo', 'image', 'gallery', 'listen',
+  'listen to this article', 'enlarge this image', 'toggle caption', 'hide caption', 'expand', 'fullscreen',
+  'sign up', 'subscribe', 'log in', 'sign in', 'register', 'follow', 'follow us', 'related', 'related articles',
+  'related stories', 'related content', 'recommended', 'recommended for you', 'most read', 'most popular',
+  'trending', 'trending now', 'you may also like', 'more stories', 'more from', 'top stories', 'latest news',
+  'back to top', 'next article', 'previous article', 'up next', 'see also', 'also read', 'read next',
+]);
+
+/** Starts of short non-sentence lines that point elsewhere ("More on ...", "Read more: ..."). */
+const POINTER_START =
+  /^(?:more (?:on|about|from|stories|news|coverage|in)\b|read (?:more|also|next|the full)\b|see (?:also|more)\b|related(?: (?:stories|articles|coverage|content|links|reading|video))?\b|recommended\b|also read\b|you may also like\b|most (?:read|popular|viewed)\b|watch:|listen:|video:|photos?:|gallery:)/i;
+
+/** Credits for the work around the text, not the text ("Translation by ...", "Editing by ..."). */
+const CREDIT_LINE =
+  /^\(?(?:(?:additional |with )?reporting|writing|written|editing|edited|translation|translated|compiled|produced|illustrations?|photos?|photographs?|graphics?|video|design|interactive|research|fact[- ]checking)(?: and \w+)? by\b/i;
+
+/** Words that give away a picture credit. */
+const PICTURE_AGENCY =
+  /\b(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Shutterstock|Scanpix|LETA|TASS|Sputnik|Bloomberg|Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|Anadolu|ANP|DPA|SIPA|Zuma(?: Press)?|Imago|NurPhoto|Pool|Handout|Courtesy|Wikimedia(?: Commons)?|Unsplash|Supplied)\b/;
+
+/** "Yuri Kochetkov / EPA / Scanpix / LETA", "Photo: Getty Images", "(AP Photo/Jane Doe)". */
+export function isPictureCredit(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 120 || endsLikeSentence(t.replace(/[)\]]+$/, '')) && wordCount(t) > 6) return false;
+  if (/^\(?(?:photo|image|picture|photograph|credit|source|illustration|pictured)s?(?: credit)?\s*[:/]/i.test(t)) return true;
+  const parts = t.replace(/^\(|\)$/g, '').split(/\s*(?:\/|\||•|·)\s*|\s+via\s+/);
+  const nameLike = parts.every((p) => p.length > 0 && wordCount(p) <= 5 && !/[.!?]$/.test(p) && /^[A-Z(©]/.test(p));
+  if (!nameLike) return false;
+  return parts.length >= 3 || (parts.length >= 2 && PICTURE_AGENCY.test(t)) || /^©/.test(t);
+}
+
+/** "By Jane Doe", "By Jane Doe and John Roe, Reuters" (a byline line on its own). */
+function isBylineLine(text: string): boolean {
+  if (endsLikeSentence(text)) return false;
+  return /^by\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|al|bin|,))*(?:\s*[,|—–-]\s*[\p{L} .]{0,60})?$/u.test(text) && text.length <= 100;
+}
+
+/** Dates and times on their own line ("Published 6:01 am", "November 19, 2019", "3 min read"). */
+function isDateLine(text: string): boolean {
+  if (text.length > 80) return false;
+  if (/^(?:published|updated|posted|last updated|modified|first published)\b/i.test(text)) return true;
+  if (/^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$/i.test(text)) return true;
+  const stripped = text
+    .replace(/\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t)\b\.?/gi, '')
+    .replace(/[\d\s,:./|–—-]+/g, '');
+  return stripped === '' && /\d/.test(text);
+}
+
+/** Newsletter, subscription, cookie and app-store boxes. */
+function isPromoLine(text: string): boolean {
+  if (text.length > 250) return false;
+  if (/\b(?:sign up|subscribe|newsletter|inbox|download (?:the|our) app|get the app|cookies?|cookie policy|privacy policy|terms of (?:use|service)|all rights reserved|copyright)\b/i.test(text)) {
+    // Promotional lines speak to the reader; prose about newsletters or cookies mostly does not.
+    return /\b(?:you|your|our|we|us|here|now|today|free)\b/i.test(text) || !endsLikeSentence(text) || /^©|copyright/i.test(text);
+  }
+  if (/^follow (?:us|\S+ on)\b/i.test(text) && text.length < 120) return true;
+  if (/^(?:contact|email|reach) (?:the (?:author|writer|reporter)|\S+ \S+ at)\b/i.test(text) && text.length < 160) return true;
+  return false;
+}
+
+/**
+ * True when a block of text is page furniture rather than article text. `context.linkShare` is
+ * the fraction of the block's characters that sit inside links, when known (HTML pages).
+ */
+export function isFurniture(rawText: string, context: { linkShare?: number } = {}): boolean {
+  const text = rawText.replace(/\s+/g, ' ').trim();
+  if (text === '') return true;
+  const bare = text.toLowerCase().replace(/[\s:•·|>»›→.…!]+$/g, '').replace(/^[\s•·|<«‹←]+/g, '');
+  if (FURNITURE_PHRASES.has(bare)) return true;
+  // Share bars: a few words naming networks or actions ("Share to or", "Share Tweet Email").
+  if (/^(?:share|tweet|email|print|copy link)\b/i.test(text) && wordCount(text) <= 6 && !endsLikeSentence(text)) return true;
+  if (!endsLikeSentence(text) && text.length <= 160 && POINTER_START.test(text)) return true;
+  if (CREDIT_LINE.test(text) && text.length <= 200) return true;
+  if (isPictureCredit(text)) return true;
+  if (isBylineLine(text)) return true;
+  if (isDateLine(text)) return true;
+  if (isPromoLine(text)) return true;
+  // A line that is all link and no sentence is a link to something else (related stories,
+  // tags, "next" teasers), not what this article says.
+  if ((context.linkShare ?? 0) >= 0.9 && !endsLikeSentence(text) && text.length <= 200) return true;
+  return false;
+}

@@ -1,0 +1,115 @@
+// Metadata a page states about its article: publication date, site name, byline, language.
+// Pages state them in many places and forms; we read the common ones and normalise, and
+// return null rather than a guess when none is usable.
+
+const EARLIEST_YEAR = 1990;
+
+/** An ISO 8601 form of a date string a page gives, or null when it is not a plausible date. */
+export function normalizeDate(raw: string | null | undefined, now: Date = new Date()): string | null {
+  if (!raw) return null;
+  const value = raw.trim();
+  if (!value) return null;
+  let iso: string | null = null;
+  // Already ISO (date, or date and time with optional fraction and offset): keep the page's own
+  // precision and offset. A space between date and time is a common sloppy variant.
+  const isoLike = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (isoLike) {
+    iso = value.replace(' ', 'T');
+  } else if (/^\d{10,13}$/.test(value)) {
+    // Unix time in seconds or milliseconds.
+    const ms = value.length === 13 ? Number(value) : Number(value) * 1000;
+    iso = new Date(ms).toISOString();
+  } else {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) iso = new Date(ms).toISOString();
+  }
+  if (!iso) return null;
+  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(ms)) return null;
+  const year = new Date(ms).getUTCFullYear();
+  // Placeholder dates ("0001-01-01T00:00:00Z") and dates far in the future are not statements.
+  if (year < EARLIEST_YEAR || ms > now.getTime() + 366 * 24 * 3600 * 1000) return null;
+  return iso;
+}
+
+function metaContent(doc: Document, selectors: readonly string[]): string | null {
+  for (const selector of selectors) {
+    const el = doc.querySelector(selector);
+    const content = el?.getAttribute('content') ?? el?.getAttribute('datetime');
+    if (content && content.trim()) return content.trim();
+  }
+  return null;
+}
+
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  '[itemprop="datePublished"][content]',
+  '[itemprop="datePublished"][datetime]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="date"]',
+];
+
+/** The JSON-LD datePublished of the page's article, read without trusting the JSON's shape. */
+function jsonLdDatePublished(doc: Document): string | null {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const match = /"datePublished"\s*:\s*"([^"]{4,40})"/.exec(script.textContent ?? '');
+    if (match) return match[1]!;
+  }
+  return null;
+}
+
+/**
+ * The article's publication date, from (in order of trust) what Readability found, the
+ * usual meta tags, JSON-LD, and finally the first <time datetime> inside the article (or the
+ * page when the article element is not known).
+ */
+export function findPublishedAt(doc: Document, readabilityTime: string | null | undefined, articleRoot: Element | null): string | null {
+  const candidates: Array<() => string | null | undefined> = [
+    () => readabilityTime,
+    () => metaContent(doc, PUBLISHED_META),
+    () => jsonLdDatePublished(doc),
+    () => (articleRoot ?? doc).querySelector('time[datetime]')?.getAttribute('datetime'),
+    () => doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+  ];
+  for (const candidate of candidates) {
+    const date = normalizeDate(candidate());
+    if (date) return date;
+  }
+  return null;
+}
+
+export function collapseSpaces(value: string): string {
+  return value.replace(/[\s\u200B-\u200D\uFEFF]+/g, ' ').trim();
+}
+
+/** Byline as a reader would write it: "Jane Doe", not "By \n  Jane Doe". */
+export function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let value = collapseSpaces(raw).replace(/^by\s+/i, '');
+  // A byline that runs on into a date ("Jeff Foust — November 18, 2019") keeps the names only.
+  value = value.replace(/\s*[—–|]\s*(?:(?:published|updated|posted)\b.*|\w+ \d{1,2}, \d{4}.*)$/i, '');
+  if (!value || value.length > 120) return null;
+  // A date or time where the byline should be is not a byline.
+  if (/^(?:(?:published|updated|posted)\b|\w+ \d{1,2}, \d{4}\b)/i.test(value)) return null;
+  return value;
+}
+
+export function findSiteName(doc: Document, readabilitySiteName: string | null | undefined): string | null {
+  const value = readabilitySiteName ?? metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+  return value ? collapseSpaces(value) || null : null;
+}
+
+/** `<html lang>`, the language the page says it is in. */
+export function findLang(doc: Document, readabilityLang: string | null | undefined): string | null {
+  const lang = doc.documentElement?.getAttribute('lang')?.trim() || readabilityLang?.trim();
+  return lang || null;
+}
