@@ -1,0 +1,238 @@
+// The figure memory: keeps every figure read, and tells a page which of its figures disagree
+// with figures kept from OTHER pages of the same story. Used by the extension's background
+// (over IndexedDB) and by the CLI (over a JSON file, or in memory for one run).
+
+import type { Conflict, KeptFigureView, ScanReport } from '../types';
+import { figureOfRecord, valuesConflict } from './compare';
+import { DEFAULT_LIMITS, type StoreLimits } from './limits';
+import type { StoragePort, StoreUsage } from './port';
+import { pageIdentity, recordsOfPage, type PageIdentity, type PageInput } from './records';
+import type { KeptFigureRecord } from './schema';
+import { sameStory, type StoryVerdict } from './story';
+import { buildExportDocument, parseExportDocument } from './validate';
+import { describeKept } from './format';
+
+export type { PageInput } from './records';
+
+/** A kept figure as a report shows it, with the site name the text format prints. */
+export interface KeptFigureDisplay extends KeptFigureView {
+  siteName: string | null;
+}
+
+export interface PageResult {
+  /** Conflicts of this page's figures with kept figures of other pages: [this page's id, kept id]. */
+  conflicts: Conflict[];
+  /** The kept figures those conflicts refer to, each once. */
+  keptFigures: KeptFigureDisplay[];
+}
+
+export interface ImportResult {
+  /** Pages of the file that were not kept before. */
+  pagesAdded: number;
+  /** Pages kept before that the file holds a newer read of. */
+  pagesReplaced: number;
+  /** Pages of the file that were already kept as recently or more recently: left as they were. */
+  pagesSkipped: number;
+  figuresAdded: number;
+  /** Figures evicted afterwards by the per-site and total caps. */
+  figuresEvicted: number;
+}
+
+/** Titles this short ("Live", "News") do not identify an article. */
+const MIN_IDENTIFYING_TITLE = 15;
+
+function normalisedTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Is a kept record from an earlier read of this same article (under any address)? */
+function isSameArticle(record: KeptFigureRecord, page: PageIdentity): boolean {
+  if (record.pageKey === page.pageKey) return true;
+  if (record.fingerprint === page.fingerprint) return true;
+  const title = normalisedTitle(page.title);
+  return record.site === page.site && title.length >= MIN_IDENTIFYING_TITLE && normalisedTitle(record.title) === title;
+}
+
+function dateOf(publishedAt: string | null, seenAt: string): string {
+  return publishedAt ?? seenAt;
+}
+
+export class FigureMemory {
+  readonly limits: StoreLimits;
+
+  constructor(
+    private readonly port: StoragePort,
+    limits: Partial<StoreLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /**
+   * Keeps this page's figures (replacing those of any earlier read of the same article) and
+   * returns the conflicts of its figures with figures kept from other pages of the same story.
+   */
+  async recordPage(report: ScanReport, page: PageInput): Promise<PageResult> {
+    if (!report.isArticle) return { conflicts: [], keptFigures: [] };
+    const identity = pageIdentity(report, page);
+    const records = recordsOfPage(report, identity, this.limits);
+    const { result, earlierReads } = await this.compare(report, identity, records);
+    // The earlier reads of this article are looked up by page key as well as through the
+    // candidates: an earlier version may hold figures whose keys this version no longer has.
+    const removePages = new Set<string>([identity.pageKey, ...earlierReads]);
+    await this.port.write({ removePages: [...removePages], put: [...records.values()] });
+    await this.evict(identity.site, new Set([...records.values()].map((record) => record.id)));
+    return result;
+  }
+
+  /** The conflicts recordPage would report, without keeping anything. */
+  async conflictsFor(report: ScanReport, page: PageInput): Promise<PageResult> {
+    if (!report.isArticle) return { conflicts: [], keptFigures: [] };
+    const identity = pageIdentity(report, page);
+    const records = recordsOfPage(report, identity, this.limits);
+    return (await this.compare(report, identity, records)).result;
+  }
+
+  private async compare(
+    report: ScanReport,
+    identity: PageIdentity,
+    records: Map<string, KeptFigureRecord>,
+  ): Promise<{ result: PageResult; earlierReads: Set<string> }> {
+    const figures = report.figures.filter((figure) => records.has(figure.id));
+    const candidates = await this.port.findByWhat([...new Set([...records.values()].map((record) => record.what))]);
+    const earlierReads = new Set<string>();
+    const byWhat = new Map<string, KeptFigureRecord[]>();
+    for (const candidate of candidates) {
+      if (isSameArticle(candidate, identity)) {
+        earlierReads.add(candidate.pageKey);
+        continue;
+      }
+      const list = byWhat.get(candidate.what);
+      if (list) list.push(candidate);
+      else byWhat.set(candidate.what, [candidate]);
+    }
+    // Every figure of a kept page shares its story terms and date: judge the story once per page.
+    const pageVerdicts = new Map<string, StoryVerdict>();
+    const conflicts: Conflict[] = [];
+    const keptFigures = new Map<string, KeptFigureDisplay>();
+    for (const figure of figures) {
+      const record = records.get(figure.id)!;
+      for (const candidate of byWhat.get(record.what) ?? []) {
+        if (earlierReads.has(candidate.pageKey)) continue;
+        const thisSide = { storyTerms: identity.storyTerms, context: record.context, date: dateOf(identity.publishedAt, identity.seenAt) };
+        const otherSide = { storyTerms: candidate.storyTerms, context: candidate.context, date: dateOf(candidate.publishedAt, candidate.seenAt) };
+        let verdict = pageVerdicts.get(candidate.pageKey);
+        if (!verdict) {
+          verdict = sameStory({ ...thisSide, context: [] }, { ...otherSide, context: [] }, this.limits.storyWindowDays);
+          pageVerdicts.set(candidate.pageKey, verdict);
+        }
+        // The page test failing on names alone can still pass on the two sentences' context.
+        if (!verdict.same && !sameStory(thisSide, otherSide, this.limits.storyWindowDays).same) continue;
+        const keptFigure = figureOfRecord(candidate);
+        if (!valuesConflict({ ...figure, what: record.what, unit: record.unit }, keptFigure)) continue;
+        conflicts.push({ figures: [figure.id, candidate.id], reason: `another page of the same story: ${describeKept(candidate)}` });
+        if (!keptFigures.has(candidate.id)) keptFigures.set(candidate.id, viewOf(candidate));
+      }
+    }
+    return { result: { conflicts, keptFigures: [...keptFigures.values()] }, earlierReads };
+  }
+
+  /** Oldest figures go first when a site, then the whole memory, is over its cap; never the page just kept. */
+  private async evict(site: string, protectedIds: ReadonlySet<string>): Promise<number> {
+    let evicted = 0;
+    const overflow = async (count: number, cap: number, scope?: string): Promise<void> => {
+      const excess = count - cap;
+      if (excess <= 0) return;
+      const oldest = await this.port.oldestIds(excess + protectedIds.size, scope);
+      const victims = oldest.filter((id) => !protectedIds.has(id)).slice(0, excess);
+      if (victims.length === 0) return;
+      await this.port.write({ removeIds: victims });
+      evicted += victims.length;
+    };
+    await overflow(await this.port.countSite(site), this.limits.perSite, site);
+    await overflow(await this.port.countAll(), this.limits.total);
+    return evicted;
+  }
+
+  /** One JSON document with the schema version and every kept figure. */
+  async exportJson(now: Date = new Date()): Promise<string> {
+    return JSON.stringify(buildExportDocument(await this.port.readAll(), now));
+  }
+
+  /**
+   * Merges an export file into the memory. The file is validated whole first: a malformed,
+   * wrong-version or oversized file throws FigureMemoryFormatError and nothing kept changes.
+   * A page in both keeps its most recent read; the caps apply afterwards.
+   */
+  async importJson(json: string): Promise<ImportResult> {
+    const incoming = parseExportDocument(json, this.limits).map(normaliseSeenAt);
+    const pages = new Map<string, KeptFigureRecord[]>();
+    for (const record of incoming) {
+      const list = pages.get(record.pageKey);
+      if (list) list.push(record);
+      else pages.set(record.pageKey, [record]);
+    }
+    const result: ImportResult = { pagesAdded: 0, pagesReplaced: 0, pagesSkipped: 0, figuresAdded: 0, figuresEvicted: 0 };
+    const put: KeptFigureRecord[] = [];
+    const removePages: string[] = [];
+    const sites = new Set<string>();
+    for (const [pageKey, fileRecords] of pages) {
+      // Within the file, a page read twice keeps its latest read only.
+      const latest = fileRecords.reduce((max, record) => (record.seenAt > max ? record.seenAt : max), '');
+      const newest = dedupeById(fileRecords.filter((record) => record.seenAt === latest));
+      const existing = await this.port.findByPage(pageKey);
+      const existingSeen = existing.reduce((max, record) => (record.seenAt > max ? record.seenAt : max), '');
+      if (existing.length > 0 && existingSeen >= latest) {
+        result.pagesSkipped++;
+        continue;
+      }
+      if (existing.length > 0) {
+        result.pagesReplaced++;
+        removePages.push(pageKey);
+      } else {
+        result.pagesAdded++;
+      }
+      put.push(...newest);
+      for (const record of newest) sites.add(record.site);
+    }
+    result.figuresAdded = put.length;
+    await this.port.write({ removePages, put });
+    for (const site of sites) result.figuresEvicted += await this.evict(site, new Set());
+    return result;
+  }
+
+  async clear(): Promise<void> {
+    await this.port.clear();
+  }
+
+  async usage(): Promise<StoreUsage> {
+    return this.port.usage();
+  }
+}
+
+function dedupeById(records: KeptFigureRecord[]): KeptFigureRecord[] {
+  const byId = new Map<string, KeptFigureRecord>();
+  for (const record of records) byId.set(record.id, record);
+  return [...byId.values()];
+}
+
+/** seenAt in one ISO form, so that the stores' seenAt order is also time order. */
+function normaliseSeenAt(record: KeptFigureRecord): KeptFigureRecord {
+  return { ...record, seenAt: new Date(record.seenAt).toISOString() };
+}
+
+export function viewOf(record: KeptFigureRecord): KeptFigureDisplay {
+  return {
+    id: record.id,
+    text: record.text,
+    low: record.low,
+    high: record.high,
+    what: record.what,
+    attributedTo: record.attributedTo,
+    sentence: record.sentence,
+    source: record.source,
+    title: record.title,
+    publishedAt: record.publishedAt,
+    seenAt: record.seenAt,
+    siteName: record.siteName,
+  };
+}

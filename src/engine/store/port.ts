@@ -1,0 +1,51 @@
+// The storage port: the few operations the figure memory needs from a place to keep figures.
+// Small on purpose, so that an in-memory map, a JSON file and IndexedDB can all implement it,
+// and shaped so that a lookup never reads the whole store: figures are found through an index
+// on `what` (the only key two conflicting figures share), pages through one on `pageKey`, and
+// eviction goes through indexes on `site` and `seenAt`.
+
+import type { KeptFigureRecord } from './schema';
+
+/** One atomic change: removals first, then puts. Adapters apply it in ONE transaction. */
+export interface StoreChange {
+  /** Every figure of these pages goes (the earlier versions of a page being rewritten). */
+  removePages?: readonly string[];
+  /** These figures go (eviction). */
+  removeIds?: readonly string[];
+  /** These figures are added, or replace the figure with the same id. */
+  put?: readonly KeptFigureRecord[];
+}
+
+export interface StoreUsage {
+  figures: number;
+  pages: number;
+  /** Size of the kept records as UTF-8 JSON: what an export of them takes. */
+  bytes: number;
+}
+
+export interface StoragePort {
+  /** Kept figures whose `what` is one of `whats` (through the what index). */
+  findByWhat(whats: readonly string[]): Promise<KeptFigureRecord[]>;
+  /** Kept figures of one page (through the pageKey index). */
+  findByPage(pageKey: string): Promise<KeptFigureRecord[]>;
+  write(change: StoreChange): Promise<void>;
+  countAll(): Promise<number>;
+  countSite(site: string): Promise<number>;
+  /** Ids of the `count` oldest figures by seenAt, of one site or of all. */
+  oldestIds(count: number, site?: string): Promise<string[]>;
+  /** Every kept figure: for export only, never for a lookup. */
+  readAll(): Promise<KeptFigureRecord[]>;
+  usage(): Promise<StoreUsage>;
+  clear(): Promise<void>;
+}
+
+/** Bytes of a record as UTF-8 JSON (usage accounting shared by the adapters). */
+export function recordBytes(record: KeptFigureRecord): number {
+  const json = JSON.stringify(record);
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && !(code >= 0xd800 && code <= 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
