@@ -1,6 +1,109 @@
 import type { Figure, Sentence } from '../types';
+import { attributionOf } from '../attribution';
+import { isDataLine, notAFigure } from './exclusions';
+import { MEASURE_UNITS, contextWords, eventNear, measureOf, nounAfter } from './keys';
+import { type NumberPhrase, type Unit, readPhrases, scanAtoms } from './scan';
 
-// Placeholder until the figure reader lands.
-export function findFigures(_text: string, _sentences: readonly Sentence[]): Figure[] {
-  return [];
+// The figure reader: every number of the article that counts or measures something it
+// reports, with the interval its wording allows (scan.ts), what it counts (keys.ts) and who
+// reports it (attribution.ts). Non-figures (dates, ages, names...) are dropped by exclusions.ts.
+
+/** The noun money is counted in, for the `what` key. */
+const CURRENCY_NOUNS: Readonly<Record<string, string>> = {
+  usd: 'dollar', aud: 'dollar', cad: 'dollar', nzd: 'dollar', hkd: 'dollar', sgd: 'dollar',
+  eur: 'euro', gbp: 'pound sterling', jpy: 'yen', inr: 'rupee',
+};
+
+/** Index of the sentence holding [start, end), moving forward from `from` (phrases come in order). */
+function sentenceAt(sentences: readonly Sentence[], start: number, from: number): number {
+  let i = from;
+  while (i < sentences.length && sentences[i]!.end <= start) i++;
+  return i < sentences.length && sentences[i]!.start <= start ? i : -1;
+}
+
+export function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
+  const phrases = readPhrases(text, scanAtoms(text));
+  const figures: Figure[] = [];
+  const attribution = new Map<number, string | null>();
+  let cursor = 0;
+  let lastSentence = -1;
+  let previousInSentence: { noun: string; unit: Unit } | null = null;
+  for (const p of phrases) {
+    const index = sentenceAt(sentences, p.start, cursor);
+    if (index < 0) continue;
+    cursor = index;
+    const sentence = sentences[index]!;
+    if (index !== lastSentence) {
+      lastSentence = index;
+      previousInSentence = null;
+    }
+    if (p.end > sentence.end || isDataLine(sentence.text)) continue;
+    if (notAFigure(text, p, sentence.start) !== null) continue;
+
+    const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
+    const afterNumber = text.slice(p.end, sentence.end);
+    let unit: Unit = p.unit;
+    let noun: string;
+    let event: string;
+    let end = p.end;
+    if (unit === 'count') {
+      const found = nounAfter(afterNumber, p.first.vague || (p.second?.vague ?? false));
+      noun = found.noun;
+      if (MEASURE_UNITS.has(noun)) unit = noun;
+      const afterNoun = afterNumber.slice(found.length);
+      const near = eventNear(before, afterNoun);
+      event = near.event;
+      end = p.end + found.length;
+      if (near.endInAfter !== null) end += near.endInAfter;
+      // "... and another four were reported missing": the noun comes from the figure before.
+      if (noun === '' && previousInSentence && previousInSentence.unit === 'count') noun = previousInSentence.noun;
+      if (noun === '' && event === '') {
+        // A bare count with no noun or event ("the index is 218"): still a figure, keyed by
+        // the measure it is the value of.
+        event = measureOf(before, afterNumber, '').measure;
+      }
+    } else {
+      const currencyWord = /^\s+(?:of\s+)?(?:US\s+)?(?:dollars|euros|rupees)\b/i.exec(afterNumber);
+      const afterMoney = currencyWord ? afterNumber.slice(currencyWord[0].length) : afterNumber;
+      if (currencyWord) end += currencyWord[0].length;
+      const unitNoun = unit === 'percent' ? 'percent' : (CURRENCY_NOUNS[unit] ?? unit);
+      const m = measureOf(before, afterMoney, unitNoun);
+      noun = m.noun;
+      event = m.measure;
+    }
+    previousInSentence = { noun, unit };
+
+    let attributedTo = attribution.get(index);
+    if (attributedTo === undefined) {
+      attributedTo = attributionOf(sentences, index);
+      attribution.set(index, attributedTo);
+    }
+    figures.push(figureOf(text, p, sentence, { unit, noun, event, end, attributedTo }));
+  }
+  return figures;
+}
+
+function figureOf(
+  text: string,
+  p: NumberPhrase,
+  sentence: Sentence,
+  k: { unit: Unit; noun: string; event: string; end: number; attributedTo: string | null },
+): Figure {
+  const end = Math.min(k.end, sentence.end);
+  const phrase = text.slice(p.start, end).replace(/[\s,;:—–-]+$/, '');
+  return {
+    id: `n-${p.start}`,
+    start: p.start,
+    end: p.start + phrase.length,
+    text: phrase,
+    number: text.slice(p.start, p.end),
+    low: p.low,
+    high: p.high,
+    what: `${k.noun}|${k.event}`,
+    unit: k.unit,
+    attributedTo: k.attributedTo,
+    sentence: sentence.text,
+    sentenceStart: sentence.start,
+    context: contextWords(sentence.text, k.noun, k.attributedTo),
+  };
 }

@@ -1,0 +1,121 @@
+// Numbers that are not figures: dates, years, times, ages, ordinals, durations, numbers inside
+// names ("Apollo 11", "S&P 500", "COVID-19"), addresses, phone numbers, tickers and page
+// furniture. Each rule looks only at the few characters around the number, so the cost per
+// number is constant.
+
+import type { NumberPhrase } from './scan';
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+
+// Month names are matched case-sensitively: "may" is a modal verb, "May" a month.
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS}|${WEEKDAYS})\\.?,?\\s+(?:the\\s+)?$`);
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`);
+const TIME_AFTER = /^\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|GMT|UTC|ET|EST|EDT|PT|PST|PDT|CET|BST|IST)(?![A-Za-z])/;
+const AGE_BEFORE = /\b(?:aged|age|ages|ageing|aging)\s+$/i;
+const AGE_AFTER = /^[-\s](?:years?|months?|weeks?|days?)[-\s]old\b/i;
+// A duration: a number of time units ("three years", "10 days", "two more years", "30 min").
+const DURATION_AFTER =
+  /^(?:\s+(?:more|additional|full|consecutive|straight|long|whole|extra|further|previous|next|last|past|other))?\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|yrs?|decades?|centuries|century|generations?)\b(?!-)/i;
+// Words that put a number in a name or a label rather than a count: "No. 1", "Section 230".
+const LABEL_BEFORE =
+  /\b(?:no\.|nos\.|number|#|page|pp?\.|chapter|section|article|clause|paragraph|room|suite|flight|route|highway|interstate|gate|platform|line|channel|episode|season|volume|vol\.|issue|version|level|phase|grade|category|class|type|model|series|unit|apartment|apt\.|floor|district|ward|precinct|rule|title|amendment|resolution|bill|act|code|form|tier|stage|game|week|day|round|match|verse|psalm|exhibit|appendix|figure|table|step|question|item)\s+$/i;
+const STREET_AFTER =
+  /^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Terrace|Parkway|Highway|Square)\b/;
+const PHONE = /^(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\+\d[\d\s().-]{7,})/;
+
+/**
+ * Capitalised words that may stand before a number without making it part of a name: sentence
+ * openers and determiners ("These 11", "All 14 companies", "About 50").
+ */
+const CAPITALISED_FUNCTION_WORDS = new Set([
+  'the', 'these', 'those', 'all', 'some', 'about', 'nearly', 'only', 'another', 'his', 'her', 'its', 'their',
+  'our', 'my', 'your', 'with', 'of', 'in', 'on', 'at', 'for', 'to', 'by', 'from', 'and', 'but', 'or', 'nor',
+  'over', 'under', 'around', 'roughly', 'almost', 'approximately', 'just', 'at', 'least', 'more', 'than', 'up',
+  'as', 'many', 'much', 'fewer', 'less', 'another', 'after', 'before', 'since', 'until', 'when', 'while',
+  'of', 'if', 'so', 'yet', 'then', 'now', 'today', 'yesterday', 'still', 'also', 'even', 'both', 'each',
+  'every', 'those', 'we', 'they', 'he', 'she', 'it', 'i', 'you', 'there', 'here', 'a', 'an', 'nearly',
+  'some', 'estimated', 'between', 'below', 'above', 'among', 'including', 'plus', 'minus', 'per', 'that',
+  'this', 'what', 'which', 'who', 'why', 'how', 'where', 'was', 'is', 'are', 'were', 'be', 'had', 'has',
+  'have', 'did', 'does', 'do', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'got',
+  'paid', 'pay', 'pays', 'cost', 'costs', 'for', 'rs', 'usd', 'inr', 'eur', 'gbp', 'us', 'fresh', 'just',
+]);
+
+/** The word (letters, &, apostrophe, dot) that ends right before `pos`, and where it starts. */
+function previousWord(text: string, pos: number): { word: string; start: number } {
+  let i = pos;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  const end = i;
+  while (i > 0 && /[A-Za-z&'’.]/.test(text[i - 1]!)) i--;
+  return { word: text.slice(i, end), start: i };
+}
+
+/**
+ * Why the number phrase `p` is not a figure, or null when it is one.
+ * `sentenceStart` is the offset of its sentence in `text`.
+ */
+export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number): string | null {
+  const a = p.first;
+  const last = p.second ?? a;
+  const money = p.unit !== 'count' && p.unit !== 'percent';
+  const measured = money || p.unit === 'percent';
+  const charBefore = text[a.start - 1] ?? ' ';
+  const charBefore2 = text[a.start - 2] ?? ' ';
+  const charAfter = text[last.end] ?? ' ';
+  const before = text.slice(Math.max(sentenceStart, a.start - 40), a.start);
+  const after = text.slice(last.end, last.end + 50);
+
+  // Inside a token: "t.co/N5", "COVID-19", "-12.99" in a ticker, "1010data", "21st", "2030s".
+  if (/[-–−]/.test(charBefore) && !p.second && (/[A-Za-z0-9]/.test(charBefore2) || /^\s?$/.test(charBefore2))) {
+    return 'inside a token';
+  }
+  if (/[A-Za-z0-9_/@#:]/.test(charBefore)) return 'inside a token';
+  if (/[A-Za-z0-9_@]/.test(charAfter) && !/\s/.test(charAfter)) return 'inside a token';
+  if (/^(?:st|nd|rd|th)\b/i.test(after)) return 'ordinal';
+  if (/^:\d/.test(after)) return 'time';
+  // Hyphen compounds: "a 45-year-old", "three-day journey", "one-off" (money keeps "$119-a-year").
+  if (charAfter === '-' && !money && !a.something && !/^-(?:plus|something)\b/i.test(after)) {
+    return /^-(?:year|month|week|day)s?-old/i.test(after) ? 'age' : 'compound word';
+  }
+  if (!a.isDigits && a.raw === a.raw.toUpperCase() && a.raw.length > 2) return 'capitalised name';
+
+  const raw = a.raw.toLowerCase();
+  if (!a.isDigits && raw === 'one' && !p.second && !a.scaled) return 'indefinite one';
+  if (!a.isDigits && raw === 'two' && !p.second && /\bthe\s+$/i.test(before)) return '"the two" means both';
+  if (!a.isDigits && !p.second && /\b(?:a|an|one|the)\s+\w+\s+or\s+$/i.test(before)) return 'idiom: "a day or two"';
+
+  // Years: 1000-2100 written without comma, currency, scale or percent ("in 2019", "2011 to 2013").
+  if (a.isDigits && !measured && !a.scaled && /^\d{4}$/.test(a.raw) && a.value >= 1000 && a.value <= 2100) return 'year';
+  if (a.isDigits && MONTH_BEFORE.test(before)) return 'date';
+  if (a.isDigits && MONTH_AFTER.test(after)) return 'date';
+  if (a.isDigits && /^\d{1,2}\s*\/\s*\d{1,2}/.test(text.slice(a.start, a.start + 8))) return 'date';
+  if (TIME_AFTER.test(after)) return 'time';
+  if (/\bat\s+$/i.test(before) && /^\s*(?:in the (?:morning|afternoon|evening)|tonight|noon)/i.test(after)) return 'time';
+  if (AGE_BEFORE.test(before) || AGE_AFTER.test(after)) return 'age';
+  if (!money && DURATION_AFTER.test(after)) return 'duration';
+  if (/\b(?:years?|months?|days?)\s+$/i.test(before) && /^\s+(?:ago|later|earlier)\b/i.test(after)) return 'duration';
+  if (a.isDigits && PHONE.test(text.slice(a.start, a.start + 20))) return 'phone number';
+  if (a.isDigits && !measured && STREET_AFTER.test(after)) return 'address';
+  if (!money && LABEL_BEFORE.test(before)) return 'label';
+  // A number right after a capitalised name is part of it: "Apollo 11", "Boeing 737", "Fortune 500".
+  if (a.isDigits && !a.currency) {
+    const prev = previousWord(text, a.start);
+    if (prev.word && prev.start > sentenceStart && /^[A-Z]/.test(prev.word) && /^ ?$/.test(text.slice(prev.start + prev.word.length, a.start))) {
+      const w = prev.word.replace(/[.'’]+$/, '').toLowerCase();
+      if (!CAPITALISED_FUNCTION_WORDS.has(w)) return 'name';
+    }
+  }
+  return null;
+}
+
+/**
+ * A line of market data or a table ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%"): several
+ * numbers and no lower-case word of prose. Its numbers are live data, not reported figures.
+ */
+export function isDataLine(sentence: string): boolean {
+  if (/\b[a-z]{3,}\b/.test(sentence)) return false;
+  const numbers = sentence.match(/\d[\d,.]*/g);
+  return (numbers?.length ?? 0) >= 3;
+}

@@ -1,0 +1,308 @@
+// The `what` key of a figure and its context words.
+//
+// what = "<counted noun>|<event or measure>", lower case.
+// - Counted noun: the noun phrase right after the number ("23 Russian citizens" -> "russian
+//   citizen"), skipping "of" after vague plurals ("dozens of submissions"); its last word is
+//   singularised ("companies" -> "company", "people" -> "person", "gunmen" -> "gunman");
+//   determiners and comparison words ("other", "such", "more", "additional") are dropped.
+//   Money is counted in its currency ("dollar", "euro", "rupee"; "dollar per pound" for a
+//   rate), percentages in "percent".
+//   A number with no noun of its own ("another four were reported missing", "three others")
+//   takes the noun of the previous figure of its sentence.
+// - Event: a verb or noun of a small lexicon near the number, normalised (died, dead,
+//   killing -> "killed"; wounded -> "injured"; kidnapped, hostages -> "taken hostage"; ...).
+//   Without an event, money and percentages get a measure: "revenue of $27.53 billion" ->
+//   "revenue", "15 percent of its gross domestic product" -> "gross domestic product",
+//   "$2.52 a share" -> the rate "dollar per share". Forecasts and earlier values are told
+//   apart from actual ones with a prefix: "expected revenue", "previous sales growth".
+// Figures without any event or measure get an empty second half ("company|"): such a key is
+// too loose to raise a conflict on.
+
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with',
+  'without', 'into', 'onto', 'over', 'under', 'about', 'as', 'than', 'that', 'which', 'who', 'whom', 'whose',
+  'this', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'he', 'his', 'she', 'her', 'we', 'our',
+  'you', 'your', 'i', 'me', 'my', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have',
+  'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should',
+  'not', 'no', 'so', 'if', 'when', 'while', 'where', 'after', 'before', 'since', 'until', 'because',
+  'although', 'though', 'per', 'each', 'every', 'all', 'both', 'also', 'now', 'then', 'still', 'just',
+  'only', 'even', 'already', 'currently', 'including', 'between', 'among', 'during', 'through', 'across',
+  'against', 'toward', 'towards', 'up', 'down', 'out', 'off', 'more', 'less', 'most', 'least', 'other',
+  'others', 'another', 'such', 'there', 'here', 'said', 'says', 'say', 'told', 'reported', 'according',
+  'selected', 'who', 'what', 'how', 'why', 'plus', 'versus', 'vs', 'via', 'like', 'unlike', 'within',
+  'left', 'remain', 'remained', 'remains', 'reportedly', 'allegedly', 'now', 'again', 'once', 'away',
+  'ago', 'later', 'earlier', 'respectively', 'total', 'overall', 'year', 'years', 'month', 'months',
+]);
+
+/** Words dropped from the front of a counted noun phrase: they compare, they do not name. */
+const NOUN_FILLERS = new Set(['other', 'more', 'such', 'additional', 'further', 'extra', 'new', 'newly', 'some', 'many', 'of']);
+
+const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
+  people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child', feet: 'foot',
+  teeth: 'tooth', mice: 'mouse', geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife',
+  halves: 'half', leaves: 'leaf', thieves: 'thief', shelves: 'shelf', wolves: 'wolf', calves: 'calf',
+  data: 'data', police: 'police', staff: 'staff', sheep: 'sheep', fish: 'fish', series: 'series',
+  species: 'species', news: 'news', crises: 'crisis', analyses: 'analysis', criteria: 'criterion',
+  phenomena: 'phenomenon', personnel: 'personnel', cattle: 'cattle', aircraft: 'aircraft',
+};
+
+/** Singular of an English plural noun, lower case. */
+export function singular(word: string): string {
+  const w = word.toLowerCase();
+  const irregular = IRREGULAR_PLURALS[w];
+  if (irregular) return irregular;
+  if (w.length <= 3) return w;
+  if (/men$/.test(w)) return w.slice(0, -3) + 'man';
+  if (/[^aeiou]ies$/.test(w)) return w.slice(0, -3) + 'y';
+  if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (/(?:ss|us|is|ics)$/.test(w)) return w;
+  if (/s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** Event words near a figure and the event they normalise to. Longest phrases first. */
+const EVENTS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:taken|held|kept|seized) (?:as )?hostages?$|^hostages?$|^kidnapped$|^kidnapping$|^abducted$|^captives?$|^held captive$/, 'taken hostage'],
+  [/^laid off$|^layoffs?$|^lost (?:their )?jobs$|^job cuts$/, 'laid off'],
+  [/^killed$|^killing$|^kills?$|^dead$|^died$|^dying$|^deaths?$|^fatalities$|^perished$|^slain$|^murdered$|^lost (?:their )?lives$/, 'killed'],
+  [/^injured$|^injuring$|^injuries$|^wounded$|^wounding$|^hurt$/, 'injured'],
+  [/^missing$|^unaccounted for$/, 'missing'],
+  [/^arrested$|^arrests$|^detained$|^detentions$|^in custody$/, 'arrested'],
+  [/^displaced$|^homeless$/, 'displaced'],
+  [/^evacuated$|^evacuations$/, 'evacuated'],
+  [/^hospitali[sz]ed$/, 'hospitalized'],
+  [/^infected$|^infections$|^tested positive$/, 'infected'],
+  [/^rescued$/, 'rescued'],
+  [/^fired$/, 'fired'],
+  [/^hired$/, 'hired'],
+  [/^sentenced$/, 'sentenced'],
+  [/^charged$|^indicted$/, 'charged'],
+  [/^convicted$/, 'convicted'],
+  [/^deported$/, 'deported'],
+  [/^executed$/, 'executed'],
+  [/^beheaded$/, 'beheaded'],
+  [/^escaped$/, 'escaped'],
+  [/^released$|^freed$/, 'released'],
+  [/^affected$/, 'affected'],
+  [/^attended$|^attending$/, 'attending'],
+  [/^protested$|^protesting$|^protesters$/, 'protesting'],
+];
+
+/** Find an event among `words` (lower case), trying two-word phrases first. */
+function eventIn(words: readonly string[]): string | null {
+  for (let i = 0; i < words.length; i++) {
+    for (const len of [3, 2, 1]) {
+      if (i + len > words.length) continue;
+      const phrase = words.slice(i, i + len).join(' ');
+      for (const [re, event] of EVENTS) if (re.test(phrase)) return event;
+    }
+  }
+  return null;
+}
+
+const WORD = /[A-Za-z][A-Za-z'’&-]*|[,;:.()\[\]—–!?]/g;
+
+/** Words and clause punctuation of `s`, in order. */
+function tokens(s: string): string[] {
+  return s.replace(/[“”"‘’](?![a-z])/g, '').match(WORD) ?? [];
+}
+
+const CLAUSE_BREAK = /^[,;:.()\[\]—–!?]$/;
+
+/** Measure-unit nouns: a figure counted in them has that unit rather than "count". */
+export const MEASURE_UNITS = new Set([
+  'pound', 'kilogram', 'kg', 'gram', 'ton', 'tonne', 'metric ton', 'ounce', 'mile', 'kilometer', 'kilometre',
+  'km', 'meter', 'metre', 'foot', 'inch', 'yard', 'acre', 'hectare', 'square mile', 'square foot', 'liter',
+  'litre', 'gallon', 'barrel', 'degree', 'megawatt', 'gigawatt', 'kilowatt',
+]);
+
+export interface KeyParts {
+  /** The counted noun, singular lower case; "" when none was found. */
+  noun: string;
+  /** Offset (in the text) where the noun phrase ends, or the number's end when no noun. */
+  nounEnd: number;
+  /** Event or measure; "" when none. */
+  event: string;
+  /** Offset where the event words end, when they follow the noun; else null. */
+  eventEnd: number | null;
+}
+
+/**
+ * The counted noun right after a number: up to four words before a stop word, a verb of an
+ * auxiliary kind or clause punctuation. `after` is the text right after the number.
+ */
+export function nounAfter(after: string, vague: boolean): { noun: string; length: number } {
+  const re = /[A-Za-z][A-Za-z'’&-]*|[“”"‘’]|[^\sA-Za-z]/g;
+  const words: string[] = [];
+  let length = 0;
+  let skippedOf = false;
+  for (let m = re.exec(after); m; m = re.exec(after)) {
+    const tok = m[0];
+    if (/^[“”"‘’]$/.test(tok)) continue;
+    if (!/^[A-Za-z]/.test(tok)) break;
+    const lower = tok.toLowerCase();
+    if (lower === 'of' && words.length === 0 && !skippedOf && (vague || /^\s*of\s+(?!them\b|us\b|the\b|those\b|these\b|its\b|their\b)/i.test(after.slice(m.index)))) {
+      // "dozens of submissions", "hundreds of Islamists": the noun follows "of".
+      skippedOf = true;
+      continue;
+    }
+    if (words.length === 0 && NOUN_FILLERS.has(lower)) continue;
+    if (STOP_WORDS.has(lower) || /ly$/.test(lower) || eventIn([lower]) !== null) break;
+    // A past participle after a noun starts a clause ("companies selected by NASA").
+    if (words.length > 0 && /ed$/.test(lower) && !/^[A-Z]/.test(tok)) break;
+    words.push(lower.replace(/[’']s$/, ''));
+    length = m.index + tok.length;
+    if (words.length === 4) break;
+  }
+  if (words.length === 0) return { noun: '', length: 0 };
+  words[words.length - 1] = singular(words[words.length - 1]!);
+  return { noun: words.join(' '), length };
+}
+
+/** Event words after the noun (up to the clause end) or before the number (in its clause). */
+export function eventNear(before: string, after: string): { event: string; endInAfter: number | null } {
+  // After: "were killed", "were reported missing", "taken hostage", "died".
+  const afterRe = /[A-Za-z][A-Za-z'’-]*|[,;:.()\[\]—–!?]/g;
+  const afterWords: string[] = [];
+  const ends: number[] = [];
+  for (let m = afterRe.exec(after); m && afterWords.length < 7; m = afterRe.exec(after)) {
+    if (CLAUSE_BREAK.test(m[0])) break;
+    afterWords.push(m[0].toLowerCase());
+    ends.push(m.index + m[0].length);
+  }
+  for (let i = 0; i < afterWords.length; i++) {
+    for (const len of [3, 2, 1]) {
+      if (i + len > afterWords.length) continue;
+      const phrase = afterWords.slice(i, i + len).join(' ');
+      for (const [re, event] of EVENTS) if (re.test(phrase)) return { event, endInAfter: ends[i + len - 1]! };
+    }
+  }
+  // Before: "killing at least 19 people", "laid off more than 60", "the hostages include three".
+  const beforeWords = tokens(before).slice(-8);
+  let cut = beforeWords.length;
+  while (cut > 0 && !/^[;:.()\[\]!?]$/.test(beforeWords[cut - 1]!)) cut--;
+  const clause = beforeWords.slice(cut).filter((w) => !CLAUSE_BREAK.test(w)).map((w) => w.toLowerCase());
+  for (let i = clause.length - 1; i >= 0; i--) {
+    for (const len of [1, 2, 3]) {
+      if (i - len + 1 < 0) continue;
+      const phrase = clause.slice(i - len + 1, i + 1).join(' ');
+      for (const [re, event] of EVENTS) if (re.test(phrase)) return { event, endInAfter: null };
+    }
+  }
+  return { event: '', endInAfter: null };
+}
+
+/** Words that mark a value as a forecast or an earlier value rather than the actual one. */
+const FORECAST = /\b(?:expect(?:s|ed|ing|ations?)?|forecasts?|forecasted|predict(?:s|ed|ions?)?|projects?|projected|projections?|estimates?|consensus|guidance|outlook|targets?|sees|anticipated?)\b/i;
+const PREVIOUS = /\b(?:previous(?:ly)?|prior|earlier|a year (?:earlier|ago)|year-ago|last year)\b/i;
+
+/** Verbs whose object is an amount of money, with the measure they give. */
+const MONEY_VERBS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:earned|earns|earn|profit)\s*$/i, 'earnings'],
+  [/\b(?:cost|costs|costing)(?:\s+\w+){0,2}\s*$/i, 'cost'],
+  [/\b(?:paid|pays|pay|paying)(?:\s+[\w’']+){0,4}\s*$/i, 'cost'],
+  [/\b(?:spent|spends|spend|spending)(?:\s+\w+){0,2}\s*$/i, 'spending'],
+  [/\b(?:raised|raises|raise|raising)\s*$/i, 'raised'],
+  [/\b(?:bought|buy|buys|acquired|acquire)\b.*\bfor\s*$/i, 'purchase price'],
+  [/\b(?:sold|sell|sells|selling)\b.*\bfor\s*$/i, 'sale price'],
+  [/\b(?:bid|offered|offer)\s*$/i, 'bid'],
+  [/\b(?:fined|fine of)\s*$/i, 'fine'],
+];
+
+const MEASURE_BEFORE = /\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})\s+(?:of|at|was|were|is|are|totaled|totalled|reached|hit|rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|slipped)\s+(?:up\s+|down\s+|to\s+|by\s+)?(?:about|approximately|around|roughly|nearly|almost|more than|less than|over|under|up to|as much as|at least|some|just short of|just under)?\s*$/i;
+
+function cleanMeasure(phrase: string): string {
+  const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== '' && !STOP_WORDS.has(w) && !NOUN_FILLERS.has(w));
+  return words.slice(-3).join(' ');
+}
+
+/**
+ * The measure of an amount of money or a percentage: what it is the amount of.
+ * `before`/`after` are the sentence text around the number phrase.
+ */
+export function measureOf(before: string, after: string, unitNoun: string): { noun: string; measure: string } {
+  let noun = unitNoun;
+  let measure = '';
+  const rate = /^\s*(?:a|an|per|each|every)\s+(?!few\b|lot\b|total\b|year\b(?!-))(diluted\s+)?([a-z]+)\b/i.exec(after) ?? /^-a-(year|month|week|day)\b/i.exec(after);
+  if (rate) noun = `${unitNoun} per ${singular(rate[rate.length - 1]!)}`;
+  const inNoun = /^\s*(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+)/i.exec(after);
+  const ofBefore = MEASURE_BEFORE.exec(before);
+  if (inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after)) {
+    measure = cleanMeasure(inNoun[1]!);
+  } else if (/^\s*of\s+/i.test(after) && unitNoun === 'percent') {
+    measure = cleanMeasure(/^\s*of\s+((?:[\w’'-]+\s+){0,4}[\w-]+)/i.exec(after)?.[1] ?? '');
+  } else if (unitNoun === 'percent' && /^\s+[a-z]+/.test(after) && !/^\s+(?:of|in|to|from|and|or|on|for|at|by|with|than|a|the|year|this|last|since|after|before|compared|down|up|higher|lower|more|less|over|as|while|which|that|who|was|were|is|are)\b/i.test(after)) {
+    // "25.2% stake"
+    measure = cleanMeasure(/^\s+([a-z-]+)/i.exec(after)![1]!);
+  } else if (ofBefore) {
+    measure = cleanMeasure(ofBefore[1]!);
+  } else {
+    for (const [re, m] of MONEY_VERBS) {
+      if (re.test(before)) {
+        measure = m;
+        break;
+      }
+    }
+  }
+  if (measure !== '') {
+    const clause = clauseOf(before) + ' ' + after.split(/[,;.]/)[0];
+    if (FORECAST.test(clause)) measure = `expected ${measure}`;
+    else if (PREVIOUS.test(clause)) measure = `previous ${measure}`;
+  }
+  return { noun, measure };
+}
+
+/** The part of `before` after its last clause break. */
+function clauseOf(before: string): string {
+  const i = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('—'));
+  return i < 0 ? before : before.slice(i + 1);
+}
+
+const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
+
+/** Nouns that name an event: two figures placed in different ones count different things. */
+const EVENT_NOUNS = new Set([
+  'attack', 'attacks', 'counterattack', 'counteroffensive', 'offensive', 'bombing', 'bombings', 'strike', 'strikes',
+  'airstrike', 'airstrikes', 'raid', 'raids', 'shooting', 'shootings', 'explosion', 'blast', 'earthquake', 'quake',
+  'flood', 'floods', 'flooding', 'fire', 'wildfire', 'wildfires', 'storm', 'hurricane', 'typhoon', 'cyclone',
+  'tornado', 'crash', 'collision', 'derailment', 'war', 'election', 'protest', 'protests', 'riot', 'riots',
+  'outbreak', 'pandemic', 'epidemic', 'siege', 'invasion', 'massacre', 'ambush', 'clashes', 'stampede',
+  'collapse', 'landslide', 'eruption', 'famine', 'drought', 'heatwave', 'merger', 'acquisition', 'ipo',
+  'bankruptcy', 'layoffs', 'quarter', 'campaign',
+]);
+
+const CAPITALISED_STOP = new Set([
+  'the', 'a', 'an', 'and', 'but', 'or', 'in', 'on', 'at', 'of', 'for', 'to', 'by', 'i', 'he', 'she', 'it',
+  'they', 'we', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'mr', 'mrs', 'ms', 'dr',
+]);
+
+/**
+ * Distinctive words of a sentence that tell its event apart: proper nouns (capitalised words
+ * not opening the sentence), event nouns ("attack", "counterattack") and years. Words of the
+ * figure's own noun and of its source (attributedTo) are left out: the source says who
+ * reports, not what happened, and the noun is already in the key.
+ */
+export function contextWords(sentence: string, noun: string, attributedTo: string | null): string[] {
+  const skip = new Set<string>();
+  for (const w of noun.split(/\s+/)) skip.add(w);
+  if (attributedTo) for (const w of attributedTo.toLowerCase().match(/[a-z][a-z-]*/g) ?? []) skip.add(w.replace(/[’']s$/, ''));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const re = /[A-Za-z][A-Za-z’'-]*|\d{4}\b|[.!?]/g;
+  let first = true;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const tok = m[0];
+    if (/^[.!?]$/.test(tok)) continue;
+    const lower = tok.toLowerCase().replace(/[’']s$/, '');
+    const isYear = /^\d{4}$/.test(tok);
+    const proper = /^[A-Z]/.test(tok) && !first && !CAPITALISED_STOP.has(lower);
+    const acronym = /^[A-Z]{2,}$/.test(tok);
+    first = false;
+    if (!(isYear || proper || acronym || EVENT_NOUNS.has(lower))) continue;
+    if (MONTH_OR_DAY.test(lower) || skip.has(lower) || skip.has(singular(lower))) continue;
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    out.push(lower);
+  }
+  return out;
+}
