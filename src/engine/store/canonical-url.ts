@@ -49,6 +49,8 @@ function pathWithoutAmp(path: string): string {
  */
 export function canonicalPageKey(source: string): string {
   const trimmed = source.trim();
+  // A Windows path ("C:\\news\\a.html") parses as a URL with the scheme "c:".
+  if (/^[a-z]:[\\/]/i.test(trimmed)) return trimmed.replace(/\\/g, '/');
   let url: URL;
   try {
     url = new URL(trimmed);
