@@ -1,6 +1,113 @@
-import type { AnalyzeOptions, Flag, Sentence } from '../types';
+import type { AnalyzeOptions, Flag, FlagKind, Sentence } from '../types';
+import { attributionOf, isPronoun, resolvePronoun, subjectBefore } from '../attribution';
+import { cueIndexWith, type CueIndex } from './compile';
+import { CUE_RULES, type CueHit } from './rules';
+import { wordsOf, type Word } from './words';
+import { referredClaimIndex } from './pointing-back';
 
-// Placeholder until the cue detector lands: flags every (sentence, kind) the lexicon and rules find.
-export function findFlags(_text: string, _sentences: readonly Sentence[], _options: AnalyzeOptions): Flag[] {
-  return [];
+// The cue detector: for every sentence, the lexicon's phrases (through the first-word index)
+// and the context rules propose cues; one flag is kept per (sentence, kind), the earliest cue
+// in the sentence, so a reader sees each doubt once where it starts.
+
+/** Lexicon hits in one sentence: only entries whose first word occurs are tried. */
+function lexiconHits(sentence: string, words: readonly Word[], index: CueIndex): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const word of words) {
+    const candidates = index.get(word.key);
+    if (!candidates) continue;
+    for (const cue of candidates) {
+      cue.re.lastIndex = word.start;
+      const m = cue.re.exec(sentence);
+      if (!m) continue;
+      hits.push({ kind: cue.kind, start: word.start, end: word.start + m[0].length, rule: cue.rule });
+      break; // longest pattern first: one hit per starting word
+    }
+  }
+  return hits;
+}
+
+const OPEN_QUOTES = new Set(['“', '‘', '"']);
+const CLOSE_QUOTES = new Set(['”', '’', '"']);
+
+/** A cue word in quotes (“allegedly”) is shown with its quotes: they are part of the distance. */
+function withQuotes(sentence: string, start: number, end: number): [number, number] {
+  if (start > 0 && OPEN_QUOTES.has(sentence[start - 1]!) && CLOSE_QUOTES.has(sentence[end] ?? '')) return [start - 1, end + 1];
+  return [start, end];
+}
+
+function earliestPerKind(hits: readonly CueHit[], kinds: ReadonlySet<FlagKind>): CueHit[] {
+  const best = new Map<FlagKind, CueHit>();
+  for (const hit of hits) {
+    if (!kinds.has(hit.kind)) continue;
+    const current = best.get(hit.kind);
+    if (!current || hit.start < current.start || (hit.start === current.start && hit.end > current.end)) best.set(hit.kind, hit);
+  }
+  return [...best.values()];
+}
+
+interface FlagContext {
+  sentences: readonly Sentence[];
+  index: number;
+  /** Who the last omission flag named, for "There was also no mention of..." right after it. */
+  lastOmission: { index: number; who: string } | null;
+}
+
+/** Who makes the claim or the omission a hit is about. */
+function attributionFor(hit: CueHit, sentence: Sentence, ctx: FlagContext, claimIndex: number): string | null {
+  const { sentences, index } = ctx;
+  if (claimIndex !== index) return attributionOf(sentences, claimIndex);
+  let who: string | null | undefined = hit.attributedTo;
+  if (hit.kind === 'omission' && who === undefined) {
+    // The one who did not say: the subject of "did not mention", "declined to comment".
+    who = subjectBefore(sentence.text, hit.start);
+    if (who === null && ctx.lastOmission && index - ctx.lastOmission.index <= 2) who = ctx.lastOmission.who;
+  }
+  if (who && isPronoun(who)) who = resolvePronoun(sentences, index) ?? who;
+  if (who === undefined || who === null) who = attributionOf(sentences, index);
+  return who;
+}
+
+/**
+ * Flags of the four kinds in `sentences` (offsets into `text`), one per (sentence, kind),
+ * ordered by position. `options.kinds` keeps only some kinds; `options.extraCues` adds the
+ * user's phrases to the lexicon.
+ */
+export function findFlags(text: string, sentences: readonly Sentence[], options: AnalyzeOptions): Flag[] {
+  const kinds = new Set<FlagKind>(options.kinds ?? ['unverified', 'hedge', 'vague-source', 'omission']);
+  if (kinds.size === 0) return [];
+  const index = cueIndexWith(options.extraCues);
+  const flags: Flag[] = [];
+  const usedIds = new Set<string>();
+  const ctx: FlagContext = { sentences, index: 0, lastOmission: null };
+  sentences.forEach((sentence, i) => {
+    ctx.index = i;
+    const words = wordsOf(sentence.text);
+    const hits = lexiconHits(sentence.text, words, index);
+    for (const rule of CUE_RULES) hits.push(...rule(sentence.text, words));
+    for (const hit of earliestPerKind(hits, kinds)) {
+      const [start, end] = withQuotes(sentence.text, hit.start, hit.end);
+      const claimIndex = referredClaimIndex(sentences, i, hit.kind, start, end);
+      const claim = sentences[claimIndex]!.text;
+      const attributedTo = attributionFor(hit, sentence, ctx, claimIndex);
+      if (hit.kind === 'omission' && attributedTo) ctx.lastOmission = { index: i, who: attributedTo };
+      const absStart = sentence.start + start;
+      let id = `f-${absStart}`;
+      if (usedIds.has(id)) id = `f-${absStart}-${hit.kind}`;
+      usedIds.add(id);
+      flags.push({
+        id,
+        kind: hit.kind,
+        cue: text.slice(absStart, sentence.start + end),
+        start: absStart,
+        end: sentence.start + end,
+        sentence: sentence.text,
+        sentenceStart: sentence.start,
+        claim,
+        attributedTo,
+        rule: hit.rule,
+      });
+    }
+  });
+  flags.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+  return flags;
 }

@@ -1,0 +1,246 @@
+import type { FlagKind } from '../types';
+import { subjectBefore } from '../attribution';
+import type { Word } from './words';
+
+// Cues that a phrase list cannot decide alone: the same words are a flag in one sentence and
+// plain prose in the next ("Hamas claims that..." vs "jobless claims rose"; a scare-quoted
+// "bar" vs a quoted title). Each rule is a small named function over the sentence's words.
+
+/** A cue found in one sentence; offsets are inside the sentence text. */
+export interface CueHit {
+  kind: FlagKind;
+  start: number;
+  end: number;
+  rule: string;
+  /** Set when the rule knows who makes the claim (the subject of "claims"). */
+  attributedTo?: string | null;
+}
+
+export type CueRule = (sentence: string, words: readonly Word[]) => CueHit[];
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+// ------------------------------------------------------------------ claim verbs (hedge)
+
+const CLAIM_WORDS = set('claim claims claimed claiming assert asserts asserted asserting');
+
+/** What one claims without claiming a fact: "claimed responsibility", "claimed the lives of". */
+const CLAIM_NON_SPEECH_OBJECTS = set(`
+  responsibility credit victory lives life title titles ownership asylum benefits damages compensation
+  refund refunds prize seat seats throne crown medal medals gold silver bronze spot place places win
+  wins stake land territory sovereignty victims top first second third share shares jackpot reward
+  control authority dominance itself himself herself themselves independence power influence
+  pressure leadership dominion`);
+const DETERMINERS = set('the a an his her their its our my your this that these those');
+
+/** "jobless claims", "insurance claims", "filed a claim": claims as paperwork, not assertions. */
+const CLAIM_PAPERWORK_BEFORE = set(`
+  insurance jobless unemployment legal patent disability tax damage benefit benefits initial continuing
+  weekly compensation warranty land territorial medical pending filed file files filing process processed
+  processing paid pay settle settled settling submit submitted approved reject rejected fraudulent
+  expense expenses injury liability pension welfare`);
+
+/**
+ * Claim verbs used to keep distance: "Hamas claims that...", "he claimed", "Doctor asserts".
+ * A writer who trusts a statement writes "said"; "claims" tells the reader it is contested.
+ */
+export const claimVerbDistance: CueRule = (sentence, words) => {
+  const hits: CueHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (!CLAIM_WORDS.has(word.key)) continue;
+    const next = words[i + 1]?.key ?? '';
+    const afterNext = words[i + 2]?.key ?? '';
+    if (CLAIM_NON_SPEECH_OBJECTS.has(next)) continue;
+    if (DETERMINERS.has(next) && CLAIM_NON_SPEECH_OBJECTS.has(afterNext)) continue;
+    const prev = i > 0 ? words[i - 1]!.key : '';
+    const prevPrev = i > 1 ? words[i - 2]!.key : '';
+    if (CLAIM_PAPERWORK_BEFORE.has(prev) || (DETERMINERS.has(prev) && CLAIM_PAPERWORK_BEFORE.has(prevPrev))) continue;
+    hits.push({
+      kind: 'hedge',
+      start: word.start,
+      end: word.end,
+      rule: 'claim-verb',
+      attributedTo: subjectBefore(sentence, word.start),
+    });
+  }
+  return hits;
+};
+
+// ------------------------------------------------------------------ accusations (hedge)
+
+const ACCUSE_WORDS = set('accuse accuses accused accusing');
+
+/**
+ * "Many Tunisians accuse the Islamists of...": an accusation is reported, not endorsed.
+ * "the accused" (the defendant) is a noun and no cue.
+ */
+export const accusationVerb: CueRule = (sentence, words) => {
+  const hits: CueHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (!ACCUSE_WORDS.has(word.key)) continue;
+    const prev = i > 0 ? words[i - 1]!.key : '';
+    if (DETERMINERS.has(prev)) continue;
+    hits.push({ kind: 'hedge', start: word.start, end: word.end, rule: 'accusation-verb', attributedTo: subjectBefore(sentence, word.start) });
+  }
+  return hits;
+};
+
+// ------------------------------------------------------------------ "no evidence" (unverified)
+
+const EVIDENCE_WORDS = set('evidence proof');
+const CLAIM_TOPIC = /\b(?:claim\w*|alleg\w*|assert\w*|accus\w*|rumou?r\w*|charges?)\b/i;
+
+/**
+ * "There is no evidence to support the allegations": "no evidence" flags the claim only when
+ * the sentence is about a claim someone made. "No evidence of water ice was found" is a
+ * finding about the world, not a verdict on a reported claim.
+ */
+export const noEvidenceForClaim: CueRule = (sentence, words) => {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.key !== 'no') continue;
+    // "no evidence", "no hard evidence", "no credible evidence".
+    for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
+      if (!EVIDENCE_WORDS.has(words[j]!.key)) continue;
+      if (!CLAIM_TOPIC.test(sentence)) return [];
+      return [{ kind: 'unverified', start: words[i]!.start, end: words[j]!.end, rule: 'no-evidence-for-claim' }];
+    }
+  }
+  return [];
+};
+
+// ------------------------------------------------------------------ scare quotes (hedge)
+
+/** A quoted run of one to three lower-case words: “synergies”, ‘bar’, "so to speak". */
+const SHORT_QUOTE = /(?<![\p{L}\p{N}])([“‘"])([\p{Ll}][\p{Ll}-]*(?:\s[\p{Ll}][\p{Ll}-]*){0,2})([”’"])(?![\p{L}\p{N}])/gu;
+const MATCHING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '"': '"' };
+
+/** Verbs that introduce a quotation or a name: then the quotes report words, not distance. */
+const QUOTING_CONTEXT = /\b(?:said|says|say|told|tells|called|calls|call|dubbed|termed|described|named|known as|refers? to|referred to|wrote|writes|declared|declaring|vowed|promised|insisted|described as|labell?ed|branded|titled|term|word|phrase|slogan|tagline)\b/i;
+
+/** Words that may close the noun phrase right after a scare-quoted noun. */
+const NP_CLOSERS = set(`in on at from with is was are were has had have that which who and or but as by
+  will would can could may might should than`);
+
+/** Determiners that make the quoted word the name of a thing the writer points at: "this unique ‘bar’". */
+const POINTING_DETERMINERS = set('the this that these those his her their its our such');
+const AUXILIARIES = set('had has have was were is are been be');
+
+/**
+ * Scare quotes: a 1–3 word quoted fragment the writer uses as a term while keeping distance
+ * from it ("this unique ‘bar’", "the “experts”", "he had recently “acquired”"). Quotes of
+ * speech ("called it “immaterial”"), titles and names (capitalised), and technical terms in
+ * front of their noun (a “ground glass” pattern) are not scare quotes.
+ */
+export const scareQuotes: CueRule = (sentence, words) => {
+  if (QUOTING_CONTEXT.test(sentence)) return [];
+  const hits: CueHit[] = [];
+  SHORT_QUOTE.lastIndex = 0;
+  for (let m = SHORT_QUOTE.exec(sentence); m; m = SHORT_QUOTE.exec(sentence)) {
+    if (MATCHING_QUOTE[m[1]!] !== m[3]) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const inside = m[2]!;
+    const before = words.filter((w) => w.end <= start).slice(-2).map((w) => w.key);
+    const after = words.find((w) => w.start >= end);
+    // The fragment must end its phrase: followed by punctuation or a function word, not a noun.
+    const closesPhrase = !after || /^\s*[^\s\p{L}]/u.test(sentence.slice(end)) || NP_CLOSERS.has(after.key) || DETERMINERS.has(after.key) || after.key === 'both';
+    if (!closesPhrase) continue;
+    const [beforePrev = '', beforeLast = ''] = before.length === 2 ? before : ['', before[0] ?? ''];
+    const namesAThing = POINTING_DETERMINERS.has(beforeLast) || (POINTING_DETERMINERS.has(beforePrev) && !NP_CLOSERS.has(beforeLast));
+    const singleVerb = !inside.includes(' ') && /ed$/.test(inside) && (AUXILIARIES.has(beforeLast) || (AUXILIARIES.has(beforePrev) && /ly$/.test(beforeLast)));
+    if (!namesAThing && !singleVerb) continue;
+    hits.push({ kind: 'hedge', start, end, rule: 'scare-quotes' });
+  }
+  return hits;
+};
+
+// ------------------------------------------------------------------ unnamed groups (vague-source)
+
+const PEOPLE_PLURAL = set(`experts analysts critics observers officials sources insiders residents people users aides
+  diplomats politicians scientists economists researchers witnesses commentators lawmakers legislators activists
+  investors traders skeptics sceptics supporters opponents advocates employees workers staffers locals citizens
+  voters pundits academics historians doctors neighbors neighbours executives insiders commenters netizens
+  specialists strategists bankers consultants campaigners scholars`);
+const PEOPLE_SINGULAR = set(`expert analyst official source insider resident user aide diplomat observer witness
+  commentator lawmaker legislator activist investor trader critic employee staffer executive person politician
+  scientist economist researcher specialist strategist banker consultant`);
+
+/** Quantifiers that leave the members of a group unnamed: "some experts", "one official". */
+const QUANTIFIERS = set(`some many several most few numerous countless various other a an one another two three four
+  five six seven eight nine ten dozens hundreds thousands unnamed anonymous unidentified multiple`);
+
+/** Quantifiers that make a capitalised plural a group of people: "Many Tunisians", "some Republicans". */
+const GROUP_QUANTIFIERS = set('many some most several few');
+
+/** Words before the noun that make it a particular, already identified group. */
+const DEFINITE = set('the this that these those his her their its our your my whose which each every both');
+
+const GAP_WORDS = set('have has had also often long privately openly widely now quickly increasingly reportedly still to who');
+
+/** Verbs of saying or believing that make the group the source of a claim. */
+const SOURCE_VERBS = set(`say says said believe believes believed argue argues argued accuse accused warn warns warned
+  fear fears feared think thinks thought saw see sees view viewed call called calls claim claims claimed suggest
+  suggests suggested contend contended contends told tell quipped insist insisted acknowledge acknowledged
+  acknowledges predict predicted predicts expect expected estimate estimated complain complained speculate
+  speculated allege alleged describe described note noted charge charged maintain maintained report reported
+  question questioned doubt doubted caution cautioned stressed wrote write writes reckon added explained concede
+  conceded admit admitted point pointed worry worried suspect suspected questioned joked tweeted posted`);
+
+/** Function words and verbs that end a walk back from the noun through its modifiers. */
+const NOT_MODIFIER = set(`of to in on at for from with by as and or but than that which who whom whose what when where
+  why how if is was are were be been being has have had do does did will would can could may might must should
+  said says say told tell according also not no it he she they we i you there here then so because while although
+  though after before since until about into over under between among against during without within through`);
+
+const INVERTED_INTRO = /(?:\b(?:said|says|say|told|wrote|added|warned|noted|according to)|[,”"]\s*(?:said|says))\s*$/i;
+
+/**
+ * Unnamed groups or persons as the source of a claim: "some experts say", "Many Tunisians
+ * accuse...", "Former royal PR aides called it...", "said one legal expert". A named person
+ * ("analyst Jonathan Matuszewski") or a group the text has already identified ("the analysts")
+ * is not vague.
+ */
+export const unnamedGroupSource: CueRule = (sentence, words) => {
+  const hits: CueHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const noun = words[i]!;
+    const plural = PEOPLE_PLURAL.has(noun.key);
+    const singular = !plural && PEOPLE_SINGULAR.has(noun.key);
+    const demonym = !plural && !singular && i > 0 && GROUP_QUANTIFIERS.has(words[i - 1]!.key) && /^[A-Z][a-z]+s$/.test(noun.raw);
+    if (!plural && !singular && !demonym) continue;
+    // A name right after the noun identifies the person: "analyst Jonathan Matuszewski".
+    const next = words[i + 1];
+    if (singular && next && /^\p{Lu}/u.test(next.raw) && sentence.slice(noun.end, next.start).trim() === '') continue;
+
+    // Walk back over modifiers to the start of the noun phrase.
+    let first = i;
+    let quantified = demonym;
+    let definite = false;
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      const w = words[j]!;
+      if (sentence.slice(w.end, words[j + 1]!.start).trim() !== '') break; // punctuation ends the phrase
+      if (DEFINITE.has(w.key) || /['’]s$/.test(w.raw)) { definite = true; break; }
+      if (QUANTIFIERS.has(w.key)) { quantified = true; first = j; continue; }
+      if (NOT_MODIFIER.has(w.key) || SOURCE_VERBS.has(w.key) || /ing$/.test(w.key)) break;
+      if (quantified) break; // modifiers come after the quantifier, not before it
+      first = j;
+    }
+    if (definite) continue;
+    if (singular && !quantified) continue;
+
+    // The group must speak: a verb of saying or believing after it, or an inverted "said one expert".
+    let k = i + 1;
+    while (k < words.length && k <= i + 3 && GAP_WORDS.has(words[k]!.key)) k++;
+    const speaksAfter = k < words.length && SOURCE_VERBS.has(words[k]!.key) && sentence.slice(noun.end, words[k]!.start).indexOf(',') < 0;
+    const speaksBefore = quantified && INVERTED_INTRO.test(sentence.slice(0, words[first]!.start));
+    if (!speaksAfter && !speaksBefore) continue;
+    const start = words[first]!.start;
+    hits.push({ kind: 'vague-source', start, end: noun.end, rule: 'unnamed-group', attributedTo: sentence.slice(start, noun.end) });
+  }
+  return hits;
+};
+
+/** All context rules, in the order their hits are preferred for the same kind. */
+export const CUE_RULES: readonly CueRule[] = [claimVerbDistance, accusationVerb, noEvidenceForClaim, scareQuotes, unnamedGroupSource];
