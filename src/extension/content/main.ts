@@ -1,0 +1,265 @@
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser';
+import { scanArticle } from '../../engine/analyze';
+import { extractArticle } from '../../engine/article/extract';
+import { precheck } from '../../engine/article/precheck';
+import { rangesFor } from '../../engine/article/textmap';
+import type { Conflict, KeptFigureView, ScanReport } from '../../engine/types';
+import { acceptContentRequest, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
+import { SETTINGS_KEY, enabledKinds, normalizeSettings, type Settings } from '../shared/settings';
+import { isSiteSkipped } from '../shared/site-skip';
+import { cardModel, conflictingFigureIds } from '../shared/views';
+import { ContextCard } from './card';
+import { HighlightPainter, highlightsSupported, type Mark, type MarkSpec } from './highlights';
+import { markAtPoint } from './hit-test';
+import { debounce, whenIdle } from './schedule';
+import { watchContent, watchUrl } from './watch';
+
+// Caveat's content script, on every http(s) page. It decides cheaply whether the page is an
+// article, then — off the critical path — finds the article, scans it, asks the background
+// which figures conflict with figures kept from other pages, and marks cues and conflicting
+// figures in place. It keeps no state the page can see except the highlights themselves.
+//
+// Keyboard: Alt+Shift+N moves to the next flag, Alt+Shift+P to the previous one, Enter opens
+// its card, Escape closes the card.
+
+const RESCAN_WAIT_MS = 800;
+const RESCAN_MAX_WAIT_MS = 4000;
+const URL_SETTLE_MS = 600;
+
+const painter = new HighlightPainter();
+const card = new ContextCard(document);
+
+let settings: Settings | null = null;
+let state: PageState = { status: 'scanning', url: location.href, report: null };
+/** Bumped by every scan; an older scan that sees a newer number stops. */
+let generation = 0;
+/** The last article text scanned, so a rescan that finds the same text only re-anchors the marks. */
+let lastScan: { url: string; text: string; settingsKey: string; report: ScanReport } | null = null;
+/** Cross-page results for the last recorded text (the store is asked once per text). */
+let crossPage: { text: string; conflicts: Conflict[]; keptFigures: KeptFigureView[] } | null = null;
+let focusedId: string | null = null;
+
+async function loadSettings(): Promise<Settings> {
+  if (!settings) {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    settings = normalizeSettings(stored[SETTINGS_KEY]);
+  }
+  return settings;
+}
+
+async function send(request: TabRequest): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(request);
+  } catch {
+    // The extension was reloaded or updated under this page: nothing to tell anyone.
+    return undefined;
+  }
+}
+
+function setState(next: PageState): void {
+  state = next;
+  void send({ type: 'caveat/page-state', state });
+}
+
+function unmark(): void {
+  card.close();
+  painter.clear();
+  focusedId = null;
+}
+
+/** Scans the page (again). Each call supersedes any scan still running. */
+async function scan(): Promise<void> {
+  const mine = ++generation;
+  const current = () => mine === generation;
+  const url = location.href;
+  const options = await loadSettings();
+  if (!current()) return;
+
+  if (isSiteSkipped(url, options.skipSites)) {
+    unmark();
+    lastScan = null;
+    setState({ status: 'skipped', url, report: null });
+    return;
+  }
+  const pre = precheck(document);
+  if (!pre.candidate) {
+    unmark();
+    lastScan = null;
+    if (state.status !== 'not-article' || state.url !== url) setState({ status: 'not-article', url, report: null });
+    return;
+  }
+
+  await whenIdle();
+  if (!current()) return;
+  const article = extractArticle(document, { url });
+  if (!article.isArticle) {
+    unmark();
+    lastScan = null;
+    setState({ status: 'not-article', url, report: null });
+    return;
+  }
+
+  const settingsKey = JSON.stringify(options);
+  const rangesOf = (start: number, end: number) => rangesFor(article.segments, start, end, document);
+  if (lastScan && lastScan.url === url && lastScan.text === article.text && lastScan.settingsKey === settingsKey) {
+    // Same text as before: the page re-rendered or changed elsewhere. Keep the report; only
+    // re-anchor the marks if the nodes under them were replaced.
+    if (!painter.ensureRegistered().live) await paint(lastScan.report, rangesOf, current);
+    return;
+  }
+
+  await whenIdle();
+  if (!current()) return;
+  const report = scanArticle(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues });
+
+  if (report.figures.length > 0) {
+    if (!crossPage || crossPage.text !== article.text) {
+      const answer = await send({ type: 'caveat/record-figures', report, text: article.text });
+      if (!current()) return;
+      crossPage = isRecordFiguresResponse(answer)
+        ? { text: article.text, conflicts: answer.conflicts, keptFigures: answer.keptFigures }
+        : { text: article.text, conflicts: [], keptFigures: [] };
+    }
+    const pageFigureIds = new Set(report.figures.map((f) => f.id));
+    report.conflicts = [...report.conflicts, ...crossPage.conflicts.filter((c) => pageFigureIds.has(c.figures[0]))];
+    report.keptFigures = crossPage.keptFigures;
+  }
+
+  lastScan = { url, text: article.text, settingsKey, report };
+  if (!(await paint(report, rangesOf, current))) return;
+  setState({ status: 'article', url, report });
+}
+
+async function paint(report: ScanReport, rangesOf: (start: number, end: number) => Range[], current: () => boolean): Promise<boolean> {
+  const openId = card.openId;
+  card.close();
+  const conflicting = conflictingFigureIds(report);
+  const specs: MarkSpec[] = [
+    ...report.flags.map((f) => ({ id: f.id, kind: f.kind, start: f.start, end: f.end })),
+    ...report.figures.filter((f) => conflicting.has(f.id)).map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end })),
+  ];
+  const done = await painter.paint(specs, rangesOf, () => whenIdle(200), current);
+  if (done && focusedId) {
+    const mark = painter.byId(focusedId);
+    painter.setFocus(mark ?? null);
+    if (mark && openId === mark.id) openCard(mark, false);
+  }
+  return done;
+}
+
+function openCard(mark: Mark, focus: boolean): void {
+  const report = lastScan?.report;
+  const model = report ? cardModel(report, mark.id) : null;
+  const anchor = mark.ranges[0];
+  if (!model || !anchor) return;
+  card.open(model, anchor, focus);
+}
+
+function bringIntoView(mark: Mark): void {
+  const range = mark.ranges[0];
+  if (!range) return;
+  const element = range.startContainer.parentElement;
+  element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const rect = range.getBoundingClientRect();
+  const offCentre = rect.top - window.innerHeight / 3;
+  if (rect.top < 0 || rect.bottom > window.innerHeight * 0.8) window.scrollBy({ top: offCentre, behavior: 'instant' });
+}
+
+function focusMark(mark: Mark, openIt: boolean): void {
+  focusedId = mark.id;
+  painter.setFocus(mark);
+  bringIntoView(mark);
+  if (openIt) openCard(mark, true);
+  else if (card.openId !== null) openCard(mark, false);
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+    const mark = painter.step(focusedId, event.code === 'KeyN' ? 1 : -1);
+    if (!mark) return;
+    event.preventDefault();
+    event.stopPropagation();
+    focusMark(mark, false);
+    return;
+  }
+  if (event.key === 'Escape' && card.openId !== null) {
+    card.close();
+    event.preventDefault();
+    return;
+  }
+  if (event.key === 'Enter' && focusedId !== null && card.openId !== focusedId && !card.containsEvent(event) && !isEditable(event.target)) {
+    const mark = painter.byId(focusedId);
+    if (!mark) return;
+    event.preventDefault();
+    openCard(mark, true);
+  }
+}
+
+function onPointerDown(event: PointerEvent): void {
+  if (card.openId !== null && !card.containsEvent(event)) card.close();
+}
+
+function onClick(event: MouseEvent): void {
+  if (event.button !== 0 || card.containsEvent(event)) return;
+  const selection = document.getSelection();
+  if (selection && !selection.isCollapsed) return; // the reader is selecting text, not asking
+  const mark = markAtPoint(painter, document, event.clientX, event.clientY);
+  if (!mark) return;
+  focusedId = mark.id;
+  painter.setFocus(mark);
+  openCard(mark, false);
+}
+
+function reveal(id: string): boolean {
+  const mark = painter.byId(id);
+  if (!mark) return false;
+  focusMark(mark, true);
+  return true;
+}
+
+function start(): void {
+  if (!highlightsSupported()) return; // nothing we could show
+  const rescan = debounce(() => void scan(), RESCAN_WAIT_MS, RESCAN_MAX_WAIT_MS);
+
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('pointerdown', onPointerDown, true);
+  window.addEventListener('click', onClick, true);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const request = acceptContentRequest(message, sender, browser.runtime.id);
+    if (!request) return undefined;
+    if (request.type === 'caveat/get-state') return Promise.resolve(state);
+    return Promise.resolve(reveal(request.id));
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+    void scan();
+  });
+
+  watchContent(document, (node) => card.owns(node), rescan);
+  const withoutHash = (url: string) => url.replace(/#.*$/, '');
+  let lastUrl = withoutHash(location.href);
+  const settle = debounce(() => void scan(), URL_SETTLE_MS);
+  watchUrl(window, (url) => {
+    // A jump to an anchor inside the article is not a new page.
+    if (withoutHash(url) === lastUrl) return;
+    lastUrl = withoutHash(url);
+    generation++;
+    unmark();
+    lastScan = null;
+    setState({ status: 'scanning', url, report: null });
+    settle();
+  });
+
+  void scan();
+}
+
+start();

@@ -1,0 +1,222 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from '../shared/browser';
+import type { PageState } from '../shared/messages';
+import { figureConflicts, groupFlags, type ConflictView, type FigureConflictsView, type FlagGroup } from '../shared/views';
+import { CONFLICT_INFO } from '../shared/kinds';
+import { askTab, pageStateOf, targetTabId } from './page-state';
+
+// The toolbar popup: the page's flags grouped by kind, and its figures that disagree with
+// figures from this page or pages read before, side by side. Choosing an entry scrolls the
+// page to it and opens its card there.
+
+type Load =
+  | { phase: 'loading' }
+  | { phase: 'unreadable' }
+  | { phase: 'ready'; tabId: number; state: PageState };
+
+const POLL_MS = 400;
+const MAX_POLLS = 25;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function Popup() {
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    (async () => {
+      const tabId = await targetTabId();
+      if (tabId === null) return setLoad({ phase: 'unreadable' });
+      // The page may still be scanning when the popup opens: ask again until it is done.
+      for (let poll = 0; !cancelled; poll++) {
+        const state = await pageStateOf(tabId);
+        if (cancelled) return;
+        if (!state) return setLoad({ phase: 'unreadable' });
+        setLoad({ phase: 'ready', tabId, state });
+        if (state.status !== 'scanning' || poll >= MAX_POLLS) return;
+        await new Promise((resolve) => (timer = setTimeout(resolve, POLL_MS)));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+
+  const reveal = async (tabId: number, id: string) => {
+    await askTab(tabId, { type: 'caveat/reveal', id });
+    // As the real popup, get out of the way of the card; opened as a tab (tests), stay.
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  };
+
+  return (
+    <div class="popup">
+      <header>
+        <div class="brand">
+          <img src="/icons/icon-32.png" alt="" /> Caveat
+        </div>
+        {load.phase === 'ready' && load.state.report && <p class="page" title={load.state.report.title}>{load.state.report.title}</p>}
+        {load.phase === 'ready' && load.state.report && <Summary groups={groupFlags(load.state.report)} conflicts={figureConflicts(load.state.report).length} />}
+      </header>
+      <main>
+        <Body load={load} reveal={reveal} />
+      </main>
+      <footer>
+        <span>
+          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> next flag on the page
+        </span>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function Summary({ groups, conflicts }: { groups: FlagGroup[]; conflicts: number }) {
+  if (groups.length === 0 && conflicts === 0) return null;
+  return (
+    <div class="summary">
+      {groups.map((g) => (
+        <span class={`chip k-${g.kind}`} key={g.kind}>
+          <span class="swatch" aria-hidden="true" /> {g.flags.length} {g.label.toLowerCase()}
+        </span>
+      ))}
+      {conflicts > 0 && (
+        <span class="chip k-conflict">
+          <span class="swatch" aria-hidden="true" /> {conflicts} conflicting {conflicts === 1 ? 'figure' : 'figures'}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Empty({ title, children }: { title: string; children?: preact.ComponentChildren }) {
+  return (
+    <div class="empty" data-testid="empty-state">
+      <strong>{title}</strong>
+      {children}
+    </div>
+  );
+}
+
+function Body({ load, reveal }: { load: Load; reveal: (tabId: number, id: string) => void }) {
+  if (load.phase === 'loading') return <Empty title="Reading the page…" />;
+  if (load.phase === 'unreadable') {
+    return (
+      <Empty title="Caveat can’t read this page">
+        Browser pages and extension stores are off limits. If this tab was open before Caveat was installed, reload it.
+      </Empty>
+    );
+  }
+  const { state, tabId } = load;
+  if (state.status === 'scanning') return <Empty title="Reading the page…" />;
+  if (state.status === 'skipped') {
+    return (
+      <Empty title={`You asked Caveat to skip ${hostOf(state.url)}`}>
+        Change that in <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>Options</a>.
+      </Empty>
+    );
+  }
+  if (state.status === 'not-article' || !state.report) {
+    return <Empty title="Not an article">This page doesn’t look like a news article, so Caveat left it alone.</Empty>;
+  }
+  const groups = groupFlags(state.report);
+  const conflicts = figureConflicts(state.report);
+  if (groups.length === 0 && conflicts.length === 0) {
+    return (
+      <Empty title="No flags on this article">
+        The article doesn’t say any of its claims are unverified, hedged, vaguely sourced or missing information, and none of its
+        figures disagree with pages you read before.
+      </Empty>
+    );
+  }
+  return (
+    <>
+      {groups.map((group) => (
+        <Group group={group} key={group.kind} onPick={(id) => reveal(tabId, id)} />
+      ))}
+      {conflicts.length > 0 && <Conflicts views={conflicts} onPick={(id) => reveal(tabId, id)} />}
+    </>
+  );
+}
+
+function Group({ group, onPick }: { group: FlagGroup; onPick: (id: string) => void }) {
+  return (
+    <section class={`k-${group.kind}`} data-testid={`group-${group.kind}`}>
+      <h2>
+        <span class="swatch" aria-hidden="true" />
+        {group.label} <span class="count">{group.flags.length}</span>
+      </h2>
+      <p class="explain">{group.explanation}</p>
+      <ul>
+        {group.flags.map((flag) => (
+          <li key={flag.id}>
+            <button type="button" class="entry" data-testid="flag-entry" data-flag-id={flag.id} onClick={() => onPick(flag.id)}>
+              <div class="cue">“{flag.cue}”</div>
+              <div class="claim">{flag.claim || flag.sentence}</div>
+              <div class="who">{flag.attributedTo ? `Said by ${flag.attributedTo}` : 'Not attributed'}</div>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function OtherFigure({ other }: { other: ConflictView }) {
+  return (
+    <div class="fig">
+      <div class="value">{other.text}</div>
+      <div class="meta">
+        {other.attributedTo ?? 'not attributed'} ·{' '}
+        {other.url ? (
+          <a href={other.url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+            {other.title}
+          </a>
+        ) : (
+          other.title
+        )}
+        {other.date ? ` · ${other.date}` : ''}
+      </div>
+    </div>
+  );
+}
+
+function Conflicts({ views, onPick }: { views: FigureConflictsView[]; onPick: (id: string) => void }) {
+  return (
+    <section class="k-conflict" data-testid="group-conflict">
+      <h2>
+        <span class="swatch" aria-hidden="true" />
+        Figures that disagree <span class="count">{views.length}</span>
+      </h2>
+      <p class="explain">{CONFLICT_INFO.explanation}</p>
+      <ul>
+        {views.map(({ figure, others }) => (
+          <li key={figure.id}>
+            <div class="entry" role="button" tabIndex={0} data-testid="conflict-entry" data-figure-id={figure.id}
+              onClick={() => onPick(figure.id)}
+              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(figure.id); } }}>
+              {others.map((other, i) => (
+                <div class="pair" key={i}>
+                  <div class="fig here">
+                    <div class="value">{figure.text}</div>
+                    <div class="meta">{figure.attributedTo ?? 'not attributed'} · this page</div>
+                  </div>
+                  <OtherFigure other={other} />
+                </div>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

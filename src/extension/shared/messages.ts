@@ -1,0 +1,171 @@
+import type { StoreUsage } from '../../engine/store/port';
+import { FLAG_KINDS, type Conflict, type KeptFigureView, type ScanReport } from '../../engine/types';
+
+// Every message between the parts of the extension, and the checks the receiving side runs.
+// The background trusts nothing it receives: a message must come from this extension
+// (sender.id === runtime.id) and have the exact shape below, or it is ignored. Changes to
+// the figure store are accepted only from the extension's own pages (options), never from
+// a content script, which runs inside pages we do not control.
+
+/** What the content script knows about its page; the popup and the badge show it. */
+export type PageStatus = 'scanning' | 'article' | 'not-article' | 'skipped';
+
+export interface PageState {
+  status: PageStatus;
+  url: string;
+  /** The scan of the page, with conflicts and kept figures from the store; null unless status is 'article'. */
+  report: ScanReport | null;
+}
+
+/** Content script -> background. */
+export type TabRequest =
+  | { type: 'caveat/record-figures'; report: ScanReport; text: string }
+  | { type: 'caveat/page-state'; state: PageState };
+
+/** Options page -> background. */
+export type StoreRequest =
+  | { type: 'caveat/store-usage' }
+  | { type: 'caveat/store-export' }
+  | { type: 'caveat/store-import'; json: string }
+  | { type: 'caveat/store-clear' };
+
+/** Popup (or background) -> content script. */
+export type ContentRequest = { type: 'caveat/get-state' } | { type: 'caveat/reveal'; id: string };
+
+export interface RecordFiguresResponse {
+  conflicts: Conflict[];
+  keptFigures: KeptFigureView[];
+}
+
+export type { StoreUsage } from '../../engine/store/port';
+
+export type StoreResponse =
+  | { ok: true; usage: StoreUsage; json?: string }
+  | { ok: false; error: string };
+
+/** The parts of runtime.MessageSender the checks need. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type AcceptedRequest =
+  | { from: 'tab'; tabId: number; request: TabRequest }
+  | { from: 'extension-page'; request: StoreRequest };
+
+const MAX_ITEMS = 5000;
+const MAX_TEXT = 2_000_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): boolean => v === null || typeof v === 'string';
+const isOffset = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isNullableNumber = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+function isSpan(v: Record<string, unknown>): boolean {
+  return isOffset(v.start) && isOffset(v.end) && (v.end as number) >= (v.start as number);
+}
+
+function isFlag(v: unknown): boolean {
+  return (
+    isRecord(v) && isSpan(v) && isString(v.id) && (FLAG_KINDS as readonly unknown[]).includes(v.kind) &&
+    isString(v.cue) && isString(v.sentence) && isString(v.claim) && isNullableString(v.attributedTo)
+  );
+}
+
+function isFigure(v: unknown): boolean {
+  return (
+    isRecord(v) && isSpan(v) && isString(v.id) && isString(v.text) && isString(v.what) && isString(v.unit) &&
+    isNullableNumber(v.low) && isNullableNumber(v.high) && isNullableString(v.attributedTo) &&
+    isString(v.sentence) && (v.context === undefined || (Array.isArray(v.context) && v.context.every(isString)))
+  );
+}
+
+function isConflict(v: unknown): boolean {
+  return isRecord(v) && Array.isArray(v.figures) && v.figures.length === 2 && v.figures.every(isString) && isString(v.reason);
+}
+
+function isKeptFigure(v: unknown): boolean {
+  return (
+    isRecord(v) && isString(v.id) && isString(v.text) && isString(v.what) && isNullableNumber(v.low) &&
+    isNullableNumber(v.high) && isNullableString(v.attributedTo) && isString(v.source) && isString(v.title) &&
+    isNullableString(v.publishedAt) && isString(v.seenAt)
+  );
+}
+
+function isListOf(v: unknown, check: (item: unknown) => boolean): boolean {
+  return Array.isArray(v) && v.length <= MAX_ITEMS && v.every(check);
+}
+
+/** A scan report of the shape the engine produces, or false. */
+export function isScanReport(v: unknown): v is ScanReport {
+  return (
+    isRecord(v) && isString(v.source) && isString(v.title) && typeof v.isArticle === 'boolean' &&
+    isNullableString(v.publishedAt) && isNullableString(v.siteName) && isNullableString(v.reason) &&
+    isListOf(v.flags, isFlag) && isListOf(v.figures, isFigure) && isListOf(v.conflicts, isConflict) &&
+    (v.keptFigures === undefined || isListOf(v.keptFigures, isKeptFigure))
+  );
+}
+
+export function isPageState(v: unknown): v is PageState {
+  if (!isRecord(v) || !isString(v.url)) return false;
+  if (!['scanning', 'article', 'not-article', 'skipped'].includes(v.status as string)) return false;
+  return v.report === null || isScanReport(v.report);
+}
+
+export function isRecordFiguresResponse(v: unknown): v is RecordFiguresResponse {
+  return isRecord(v) && isListOf(v.conflicts, isConflict) && isListOf(v.keptFigures, isKeptFigure);
+}
+
+function parseTabRequest(m: Record<string, unknown>): TabRequest | null {
+  if (m.type === 'caveat/record-figures' && isScanReport(m.report) && isString(m.text) && m.text.length <= MAX_TEXT) {
+    return { type: m.type, report: m.report, text: m.text };
+  }
+  if (m.type === 'caveat/page-state' && isPageState(m.state)) return { type: m.type, state: m.state };
+  return null;
+}
+
+function parseStoreRequest(m: Record<string, unknown>): StoreRequest | null {
+  switch (m.type) {
+    case 'caveat/store-usage':
+    case 'caveat/store-export':
+    case 'caveat/store-clear':
+      return { type: m.type };
+    case 'caveat/store-import':
+      return isString(m.json) && m.json.length <= 50_000_000 ? { type: m.type, json: m.json } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The background's gate: a typed request, or null for anything it must ignore (another
+ * extension, a wrong shape, a store change from a web page's content script).
+ */
+export function acceptRequest(message: unknown, sender: SenderInfo, runtimeId: string, extensionOrigin: string): AcceptedRequest | null {
+  if (sender.id !== runtimeId || !isRecord(message)) return null;
+  // Extension pages first: the options page opened in a tab has a sender.tab too.
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) {
+    const request = parseStoreRequest(message);
+    return request ? { from: 'extension-page', request } : null;
+  }
+  const tabId = sender.tab?.id;
+  if (typeof tabId === 'number' && tabId >= 0) {
+    const request = parseTabRequest(message);
+    return request ? { from: 'tab', tabId, request } : null;
+  }
+  return null;
+}
+
+/** The content script's gate for requests from the popup. */
+export function acceptContentRequest(message: unknown, sender: SenderInfo, runtimeId: string): ContentRequest | null {
+  if (sender.id !== runtimeId || !isRecord(message)) return null;
+  if (message.type === 'caveat/get-state') return { type: 'caveat/get-state' };
+  if (message.type === 'caveat/reveal' && isString(message.id) && message.id.length < 200) {
+    return { type: 'caveat/reveal', id: message.id };
+  }
+  return null;
+}
