@@ -1,6 +1,96 @@
 import type { Conflict, Figure } from '../types';
+import { comparableInterval, intervalsOverlap } from './intervals';
 
-// Placeholder until the conflict rules land.
-export function findConflicts(_figures: readonly Figure[]): Conflict[] {
-  return [];
+export { comparableInterval, intervalsOverlap, roundingOf } from './intervals';
+
+// Conflict rules, shared by the page (findConflicts) and the cross-page figure store
+// (figuresConflict). Two figures conflict when they count the same thing in the same event and
+// their intervals, read with the precision of their rounding, do not overlap.
+//
+// "The same thing" is the `what` key, and only a full key counts: a noun and an event or
+// measure ("russian citizen|killed"). A key with an empty half ("company|", "dollar|") is too
+// loose: two such figures usually count different things (5 new firms, 14 in total).
+// "The same event" is read from the context words: two figures whose sentences name
+// different events ("attack" vs "counterattack"), different years, or share no distinctive
+// word at all while both have some, are about different events.
+// Two figures of one sentence never conflict: a sentence that gives two values for one key
+// is comparing them ("21 Christians, 20 of them Egyptian Copts"), not contradicting itself.
+
+/** Event nouns and years in a context: what tells one event from another. */
+const EVENT_WORD = /^(?:\d{4}|attacks?|counterattack|counteroffensive|offensive|bombings?|strikes?|airstrikes?|raids?|shootings?|explosion|blast|earthquake|quake|floods?|flooding|fire|wildfires?|storm|hurricane|typhoon|cyclone|tornado|crash|collision|derailment|war|election|protests?|riots?|outbreak|pandemic|epidemic|siege|invasion|massacre|ambush|clashes|stampede|collapse|landslide|eruption|famine|drought|heatwave)$/;
+
+function keyIsComplete(what: string): boolean {
+  const bar = what.indexOf('|');
+  return bar > 0 && bar < what.length - 1;
+}
+
+/** Why two figures' contexts place them in different events, or null when they may be the same. */
+export function differentEvents(a: readonly string[], b: readonly string[]): string | null {
+  const eventsA = a.filter((w) => EVENT_WORD.test(w));
+  const eventsB = b.filter((w) => EVENT_WORD.test(w));
+  if (eventsA.length > 0 && eventsB.length > 0 && !eventsA.some((w) => eventsB.includes(w))) {
+    return `different events (${eventsA.join(', ')} vs ${eventsB.join(', ')})`;
+  }
+  if (a.length > 0 && b.length > 0 && !a.some((w) => b.includes(w))) return 'different contexts';
+  return null;
+}
+
+function describe(low: number | null, high: number | null): string {
+  const f = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (low !== null && high !== null) return low === high ? f(low) : `${f(low)}–${f(high)}`;
+  if (low !== null) return `at least ${f(low)}`;
+  if (high !== null) return `at most ${f(high)}`;
+  return 'an unknown number';
+}
+
+/** "russian citizen|killed" -> "Russian citizens killed"-like wording for a reason sentence. */
+function describeWhat(what: string): string {
+  const [noun, event] = what.split('|');
+  return [noun, event].filter((s) => s).join(' ');
+}
+
+type Comparable = Pick<Figure, 'low' | 'high' | 'what' | 'sentence' | 'context'> & {
+  unit?: string;
+  number?: string;
+  text?: string;
+};
+
+/**
+ * Null when `a` and `b` do not conflict; else a short human sentence saying why they do.
+ * Pure: the cross-page figure store calls it with a figure of this page and a kept one.
+ */
+export function figuresConflict(a: Comparable, b: Comparable): string | null {
+  if (a.what !== b.what || !keyIsComplete(a.what)) return null;
+  if (a.unit !== undefined && b.unit !== undefined && a.unit !== b.unit) return null;
+  if (a.sentence === b.sentence) return null;
+  if (differentEvents(a.context ?? [], b.context ?? []) !== null) return null;
+  const ia = comparableInterval(a);
+  const ib = comparableInterval(b);
+  if (intervalsOverlap(ia, ib)) return null;
+  return `Different figures for ${describeWhat(a.what)}: ${describe(a.low, a.high)} vs ${describe(b.low, b.high)}.`;
+}
+
+/** Conflicts among the figures of one page, earlier figure first. */
+export function findConflicts(figures: readonly Figure[]): Conflict[] {
+  const byWhat = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (!keyIsComplete(f.what)) continue;
+    const group = byWhat.get(f.what);
+    if (group) group.push(f);
+    else byWhat.set(f.what, [f]);
+  }
+  const conflicts: Conflict[] = [];
+  for (const group of byWhat.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const reason = figuresConflict(group[i]!, group[j]!);
+        if (reason) conflicts.push({ figures: [group[i]!.id, group[j]!.id], reason });
+      }
+    }
+  }
+  return conflicts.sort((x, y) => figureStart(x.figures[0]) - figureStart(y.figures[0]));
+}
+
+function figureStart(id: string): number {
+  return Number(id.replace(/^n-/, '')) || 0;
 }

@@ -1,7 +1,7 @@
 import type { Figure, Sentence } from '../types';
 import { attributionOf } from '../attribution';
 import { isDataLine, notAFigure } from './exclusions';
-import { MEASURE_UNITS, contextWords, eventNear, measureOf, nounAfter } from './keys';
+import { MEASURE_UNITS, clauseAround, contextWords, eventNear, measureOf, modalityOf, nounAfter } from './keys';
 import { type NumberPhrase, type Unit, readPhrases, scanAtoms } from './scan';
 
 // The figure reader: every number of the article that counts or measures something it
@@ -46,13 +46,21 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
     let noun: string;
     let event: string;
     let end = p.end;
-    if (unit === 'count') {
-      const found = nounAfter(afterNumber, p.first.vague || (p.second?.vague ?? false));
+    if (unit === 'multiple') {
+      // "about twice the rate": the multiplied thing names the key ("rate|multiple").
+      const lead = /^\s+(?:times\s+)?(?:the|as|that|its|their|what)\s+(?:many\s+|much\s+)?/i.exec(afterNumber);
+      const found = nounAfter(lead ? ' ' + afterNumber.slice(lead[0].length) : afterNumber, false, false);
+      noun = found.noun;
+      event = 'multiple';
+      end = p.end + (lead ? lead[0].length - 1 : 0) + found.length;
+    } else if (unit === 'count') {
+      const found = nounAfter(afterNumber, p.first.vague || (p.second?.vague ?? false), (p.high ?? p.low ?? 2) !== 1);
       noun = found.noun;
       if (MEASURE_UNITS.has(noun)) unit = noun;
       const afterNoun = afterNumber.slice(found.length);
       const near = eventNear(before, afterNoun);
-      event = near.event;
+      // "expected to hire 500" and "hired 300" are not two counts of one thing.
+      event = near.event === '' ? '' : modalityOf(clauseAround(before, afterNumber)) + near.event;
       end = p.end + found.length;
       if (near.endInAfter !== null) end += near.endInAfter;
       // "... and another four were reported missing": the noun comes from the figure before.

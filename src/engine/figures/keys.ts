@@ -32,7 +32,22 @@ const STOP_WORDS = new Set([
   'selected', 'who', 'what', 'how', 'why', 'plus', 'versus', 'vs', 'via', 'like', 'unlike', 'within',
   'left', 'remain', 'remained', 'remains', 'reportedly', 'allegedly', 'now', 'again', 'once', 'away',
   'ago', 'later', 'earlier', 'respectively', 'total', 'overall', 'year', 'years', 'month', 'months',
+  'age', 'aged', 'ages',
+  // Irregular past participles open a clause after the noun ("200 taken hostage").
+  'taken', 'held', 'seen', 'given', 'shown', 'known', 'found', 'made', 'kept', 'sent', 'put', 'brought',
+  'caught', 'shot', 'hit', 'built', 'sold', 'bought', 'paid', 'won', 'run', 'set', 'cut', 'left', 'lost',
+  'gone', 'done', 'become', 'come', 'got', 'gotten', 'fled', 'stuck', 'thrown', 'driven', 'written',
 ]);
+
+/** Words in -ly that are nouns or adjectives of a noun phrase, not adverbs. */
+const LY_NOUNS = new Set([
+  'family', 'daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'elderly', 'early', 'supply', 'assembly',
+  'ally', 'rally', 'italy', 'monopoly', 'butterfly', 'lily', 'belly', 'jelly', 'bully', 'friendly', 'deadly',
+  'costly', 'lonely', 'holy', 'ugly', 'silly', 'lovely', 'timely', 'likely', 'burly', 'hourly', 'nightly',
+]);
+
+/** Plural nouns without a final s: a noun phrase ends with them. */
+const PLURAL_WITHOUT_S = /^(?:people|men|women|children|police|staff|personnel|cattle|feet|teeth|mice|geese|data|.*men)$/;
 
 /** Words dropped from the front of a counted noun phrase: they compare, they do not name. */
 const NOUN_FILLERS = new Set(['other', 'more', 'such', 'additional', 'further', 'extra', 'new', 'newly', 'some', 'many', 'of']);
@@ -116,24 +131,22 @@ export const MEASURE_UNITS = new Set([
   'litre', 'gallon', 'barrel', 'degree', 'megawatt', 'gigawatt', 'kilowatt',
 ]);
 
-export interface KeyParts {
-  /** The counted noun, singular lower case; "" when none was found. */
-  noun: string;
-  /** Offset (in the text) where the noun phrase ends, or the number's end when no noun. */
-  nounEnd: number;
-  /** Event or measure; "" when none. */
-  event: string;
-  /** Offset where the event words end, when they follow the noun; else null. */
-  eventEnd: number | null;
+/** A plural noun ends a counted noun phrase: "companies", "people", not "news" or "CLPS". */
+function isPluralNoun(token: string): boolean {
+  if (/^[A-Z]{2,}$/.test(token)) return false;
+  const lower = token.toLowerCase();
+  if (PLURAL_WITHOUT_S.test(lower)) return true;
+  return /[^s’']s$/.test(lower) && singular(lower) !== lower;
 }
 
 /**
  * The counted noun right after a number: up to four words before a stop word, a verb of an
  * auxiliary kind or clause punctuation. `after` is the text right after the number.
  */
-export function nounAfter(after: string, vague: boolean): { noun: string; length: number } {
+export function nounAfter(after: string, vague: boolean, plural = true): { noun: string; length: number } {
   const re = /[A-Za-z][A-Za-z'’&-]*|[“”"‘’]|[^\sA-Za-z]/g;
   const words: string[] = [];
+  let lastTok = '';
   let length = 0;
   let skippedOf = false;
   for (let m = re.exec(after); m; m = re.exec(after)) {
@@ -147,15 +160,20 @@ export function nounAfter(after: string, vague: boolean): { noun: string; length
       continue;
     }
     if (words.length === 0 && NOUN_FILLERS.has(lower)) continue;
-    if (STOP_WORDS.has(lower) || /ly$/.test(lower) || eventIn([lower]) !== null) break;
+    if (STOP_WORDS.has(lower) || (/ly$/.test(lower) && !LY_NOUNS.has(lower)) || eventIn([lower]) !== null) break;
     // A past participle after a noun starts a clause ("companies selected by NASA").
     if (words.length > 0 && /ed$/.test(lower) && !/^[A-Z]/.test(tok)) break;
-    words.push(lower.replace(/[’']s$/, ''));
+    // Acronyms keep their case-free form and are not singularised ("CLPS", "NGOs").
+    words.push(/^[A-Z]{2,}s?$/.test(tok) ? lower : lower.replace(/[’']s$/, ''));
+    lastTok = tok;
     length = m.index + tok.length;
+    // A plural noun is the head of a counted phrase: what follows is a verb or a new clause
+    // ("five companies join nine others").
+    if (plural && isPluralNoun(tok)) break;
     if (words.length === 4) break;
   }
   if (words.length === 0) return { noun: '', length: 0 };
-  words[words.length - 1] = singular(words[words.length - 1]!);
+  if (!/^[A-Z]{2,}s?$/.test(lastTok)) words[words.length - 1] = singular(words[words.length - 1]!);
   return { noun: words.join(' '), length };
 }
 
@@ -194,7 +212,8 @@ export function eventNear(before: string, after: string): { event: string; endIn
 
 /** Words that mark a value as a forecast or an earlier value rather than the actual one. */
 const FORECAST = /\b(?:expect(?:s|ed|ing|ations?)?|forecasts?|forecasted|predict(?:s|ed|ions?)?|projects?|projected|projections?|estimates?|consensus|guidance|outlook|targets?|sees|anticipated?)\b/i;
-const PREVIOUS = /\b(?:previous(?:ly)?|prior|earlier|a year (?:earlier|ago)|year-ago|last year)\b/i;
+const HABITUAL = /\b(?:routinely|usually|typically|normally|regularly|generally|often|ordinarily)\b/i;
+const PREVIOUS = /\b(?:previous|prior|a year (?:earlier|ago)|year-ago|last year)\b/i;
 
 /** Verbs whose object is an amount of money, with the measure they give. */
 const MONEY_VERBS: ReadonlyArray<[RegExp, string]> = [
@@ -209,11 +228,37 @@ const MONEY_VERBS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:fined|fine of)\s*$/i, 'fine'],
 ];
 
-const MEASURE_BEFORE = /\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})\s+(?:of|at|was|were|is|are|totaled|totalled|reached|hit|rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|slipped)\s+(?:up\s+|down\s+|to\s+|by\s+)?(?:about|approximately|around|roughly|nearly|almost|more than|less than|over|under|up to|as much as|at least|some|just short of|just under)?\s*$/i;
+const MEASURE_BEFORE = /\b([A-Za-z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})\s+(?:of|at|was|were|is|are|totaled|totalled|reached|hit|rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|slipped|gained|lost)\s+(?:up\s+|down\s+|to\s+|by\s+)?(?:about|approximately|around|roughly|nearly|almost|more than|less than|over|under|up to|as much as|at least|some|just short of|just under)?\s*$/i;
 
-function cleanMeasure(phrase: string): string {
-  const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== '' && !STOP_WORDS.has(w) && !NOUN_FILLERS.has(w));
-  return words.slice(-3).join(' ');
+/** Words that cannot be part of a measure's name. */
+const NOT_MEASURE = /^(?:\d.*|million|billion|trillion|thousand|hundred|percent|dollars?|shares?)$/;
+
+function measureWords(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/\b([a-z])\.([a-z])\./g, '$1$2')
+    .split(/[\s]+/)
+    .map((w) => w.replace(/[’']s$|[’'.,]+$/g, ''));
+}
+
+const isMeasureWord = (w: string): boolean => w !== '' && !STOP_WORDS.has(w) && !NOUN_FILLERS.has(w) && !NOT_MEASURE.test(w);
+
+/** The last run of content words of `phrase` ("a loss of $304.7 million on revenue" -> "revenue"). */
+function lastRun(phrase: string): string {
+  const words = measureWords(phrase);
+  const run: string[] = [];
+  for (let i = words.length - 1; i >= 0 && isMeasureWord(words[i]!) && run.length < 3; i--) run.unshift(words[i]!);
+  return run.join(' ');
+}
+
+/** The first run of content words of `phrase`, determiners skipped ("the total U.S. population as" -> "us population"). */
+function firstRun(phrase: string): string {
+  const words = measureWords(phrase);
+  let i = 0;
+  while (i < words.length && /^(?:the|a|an|its|their|his|her|our|this|that|these|those|total|all)$/.test(words[i]!)) i++;
+  const run: string[] = [];
+  for (; i < words.length && isMeasureWord(words[i]!) && run.length < 4; i++) run.push(words[i]!);
+  return run.join(' ');
 }
 
 /**
@@ -227,15 +272,15 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
   if (rate) noun = `${unitNoun} per ${singular(rate[rate.length - 1]!)}`;
   const inNoun = /^\s*(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+)/i.exec(after);
   const ofBefore = MEASURE_BEFORE.exec(before);
-  if (inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after)) {
-    measure = cleanMeasure(inNoun[1]!);
+  if (inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after) && firstRun(inNoun[1]!) !== '') {
+    measure = firstRun(inNoun[1]!);
   } else if (/^\s*of\s+/i.test(after) && unitNoun === 'percent') {
-    measure = cleanMeasure(/^\s*of\s+((?:[\w’'-]+\s+){0,4}[\w-]+)/i.exec(after)?.[1] ?? '');
+    measure = firstRun(/^\s*of\s+((?:[\w.’'-]+\s+){0,5}[\w.’'-]+)/i.exec(after)?.[1] ?? '');
   } else if (unitNoun === 'percent' && /^\s+[a-z]+/.test(after) && !/^\s+(?:of|in|to|from|and|or|on|for|at|by|with|than|a|the|year|this|last|since|after|before|compared|down|up|higher|lower|more|less|over|as|while|which|that|who|was|were|is|are)\b/i.test(after)) {
     // "25.2% stake"
-    measure = cleanMeasure(/^\s+([a-z-]+)/i.exec(after)![1]!);
-  } else if (ofBefore) {
-    measure = cleanMeasure(ofBefore[1]!);
+    measure = firstRun(/^\s+([a-z-]+)/i.exec(after)![1]!);
+  } else if (ofBefore && lastRun(ofBefore[1]!) !== '') {
+    measure = lastRun(ofBefore[1]!);
   } else {
     for (const [re, m] of MONEY_VERBS) {
       if (re.test(before)) {
@@ -246,10 +291,25 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
   }
   if (measure !== '') {
     const clause = clauseOf(before) + ' ' + after.split(/[,;.]/)[0];
-    if (FORECAST.test(clause)) measure = `expected ${measure}`;
-    else if (PREVIOUS.test(clause)) measure = `previous ${measure}`;
+    measure = `${modalityOf(clause)}${measure}`;
   }
   return { noun, measure };
+}
+
+/**
+ * A prefix that keeps forecasts, earlier values and usual values apart from the actual
+ * one: "expected revenue" vs "revenue", "previous guidance", "usual price" vs a one-week deal.
+ */
+export function modalityOf(clause: string): string {
+  if (FORECAST.test(clause)) return 'expected ';
+  if (PREVIOUS.test(clause)) return 'previous ';
+  if (HABITUAL.test(clause)) return 'usual ';
+  return '';
+}
+
+/** The clause of a figure: the part of `before` after its last clause break, and of `after` before its first. */
+export function clauseAround(before: string, after: string): string {
+  return `${clauseOf(before)} ${after.split(/[,;.:—]/)[0]}`;
 }
 
 /** The part of `before` after its last clause break. */

@@ -41,13 +41,19 @@ const WORD_NUMBER = [
   `(?:${CARDINALS})(?:\\s+(?:${SCALE_WORDS}))*`,
 ].join('|');
 
+// Multipliers stated in words: "twice the rate", "double the number", "half the size".
+const MULTIPLIER = 'twice|double|triple|treble|quadruple|half';
+const MULTIPLIER_VALUES: Readonly<Record<string, number>> = { twice: 2, double: 2, triple: 3, treble: 3, quadruple: 4, half: 0.5 };
+// "three times the rate", "10 times as many": a number of times is a multiplier too.
+const TIMES_AFTER = /^\s+times\s+(?:the|as|more|higher|larger|bigger|greater|faster|that|what|its|their)\b/i;
+
 const CURRENCY = String.raw`US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|€|£|¥|₹|Rs\.?\s?|INR\s?|USD\s?|EUR\s?|GBP\s?`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
 /** The atom regex: compiled once, reused for every page (speed budget: ~2 ms per article). */
 const ATOM = new RegExp(
   String.raw`(?<![\w.,$€£¥₹])(?<cur>${CURRENCY})?` +
-    String.raw`(?:(?<digits>${DIGITS})|(?<![\w-])(?<words>${WORD_NUMBER})\b)` +
+    String.raw`(?:(?<digits>${DIGITS})|(?<![\w-])(?<words>${WORD_NUMBER})\b|(?<![\w-])(?<mult>${MULTIPLIER})(?=\s+(?:the|as|that|its|their|what)\b))` +
     String.raw`(?<scale>\s?(?:${SCALE_WORDS})\b|\s?(?:bn|mn|mln|tn)\b|(?<=\d)(?:m|k|b)\b)?` +
     String.raw`(?<smth>-something)?` +
     String.raw`(?<pct>\s?%|\s(?:percent|per\s+cent|percentage\s+points?)\b)?`,
@@ -71,6 +77,8 @@ export interface Atom {
   scaled: boolean;
   percent: boolean;
   something: boolean;
+  /** A multiplier ("twice", "half", "three times the"): unit "multiple". */
+  multiplier: boolean;
   decimals: number;
 }
 
@@ -120,8 +128,12 @@ export function scanAtoms(text: string): Atom[] {
     let value: number;
     let vague = false;
     let decimals = 0;
-    const raw = g.digits ?? g.words!;
-    if (g.digits !== undefined) {
+    const raw = g.digits ?? g.words ?? g.mult!;
+    let multiplier = false;
+    if (g.mult !== undefined) {
+      value = MULTIPLIER_VALUES[g.mult.toLowerCase()] ?? 1;
+      multiplier = true;
+    } else if (g.digits !== undefined) {
       value = digitValue(g.digits);
       decimals = decimalsOf(g.digits);
     } else {
@@ -132,9 +144,11 @@ export function scanAtoms(text: string): Atom[] {
     }
     const scaleWord = g.scale?.trim().toLowerCase();
     if (scaleWord) value *= SCALES[scaleWord] ?? 1;
+    const end = m.index + m[0].length;
+    if (!multiplier && !g.cur && !g.pct && TIMES_AFTER.test(text.slice(end, end + 24))) multiplier = true;
     atoms.push({
       start: m.index,
-      end: m.index + m[0].length,
+      end,
       raw,
       isDigits: g.digits !== undefined,
       value: tidy(value),
@@ -143,6 +157,7 @@ export function scanAtoms(text: string): Atom[] {
       scaled: Boolean(scaleWord),
       percent: Boolean(g.pct),
       something: Boolean(g.smth),
+      multiplier,
       decimals,
     });
   }
@@ -200,6 +215,7 @@ const SURPASSING = new Set(['surpassed', 'exceeded', 'topped']);
 export function unitOf(atom: Atom): Unit {
   if (atom.currency) return currencyUnit(atom.currency);
   if (atom.percent) return 'percent';
+  if (atom.multiplier) return 'multiple';
   return 'count';
 }
 

@@ -36,7 +36,13 @@ function sameSentence(a: string, b: string): boolean {
 const overlaps = (a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }): boolean =>
   (a.low ?? -Infinity) <= (b.high ?? Infinity) && (b.low ?? -Infinity) <= (a.high ?? Infinity);
 
+/** The article text as the engine sees it: the headline (from the gold file), then the body. */
 export function pageText(page: string): string {
+  const gold = JSON.parse(readFileSync(join(FIXTURES, `${page}.gold.json`), 'utf8')) as { title?: string };
+  return (gold.title ? `${gold.title}\n\n` : '') + bodyText(page);
+}
+
+function bodyText(page: string): string {
   const path = page === 'seed-article' ? join(FIXTURES, 'seed-article.txt') : join(FIXTURES, 'article-text', `${page}.txt`);
   const raw = readFileSync(path, 'utf8');
   // The corpus files start with the page URL: not article text.
