@@ -23,6 +23,18 @@ const CHROMIUM_FLAGS = [
   '--no-default-browser-check',
   '--disable-default-apps',
   '--metrics-recording-only',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-breakpad',
+  '--no-pings',
+  '--disable-features=NetworkTimeServiceQuerying,OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,PrivacySandboxSettings4,AccountConsistency,DiceWebSigninInterception',
+  // Google services the browser calls on its own (sign-in, component and extension updates)
+  // are pointed at a closed local port: they fail at once instead of reaching the network.
+  '--allow-browser-signin=false',
+  '--gaia-url=http://127.0.0.1:9',
+  '--google-apis-url=http://127.0.0.1:9',
+  '--lso-url=http://127.0.0.1:9',
+  '--component-updater=url-source=http://127.0.0.1:9/update',
   '--window-size=1280,900',
 ];
 
@@ -158,7 +170,12 @@ export class ChromiumSession implements BrowserSession {
       headless: true,
       pipe: true,
       enableExtensions: true,
-      args: [...CHROMIUM_FLAGS, `--user-data-dir=${profileDir}`],
+      // Loopback is never proxied by Chromium, so the test pages load directly.
+      args: [
+        ...CHROMIUM_FLAGS,
+        `--user-data-dir=${profileDir}`,
+        ...(options.proxy ? [`--proxy-server=http://${options.proxy}`] : []),
+      ],
       defaultViewport: { width: 1280, height: 900 },
     });
     try {

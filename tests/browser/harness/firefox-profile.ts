@@ -8,6 +8,22 @@ import { join } from 'node:path';
 /** The moz-extension:// host of the add-on under test, fixed so URLs are known before install. */
 export const FIREFOX_EXTENSION_UUID = '5c2a8f3e-7d41-4b9a-9e6f-0c1d2b3a4e5f';
 
+/** Prefs that send every request except to localhost through the proxy at "host:port". */
+export function proxyPrefs(proxy: string): Record<string, string | number | boolean> {
+  const [host = '127.0.0.1', port = '0'] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    // Loopback stays direct (Firefox's default), so the test pages load from the server itself.
+    'network.proxy.allow_hijacking_localhost': false,
+    'network.proxy.no_proxies_on': '',
+  };
+}
+
 export function firefoxPrefs(addonId: string): Record<string, string | number | boolean> {
   return {
     // Marionette picks a free port and writes it to <profile>/MarionetteActivePort.
@@ -60,6 +76,18 @@ export function firefoxPrefs(addonId: string): Record<string, string | number | 
     'security.remote_settings.intermediates.enabled': false,
     'security.remote_settings.crlite_filters.enabled': false,
     'dom.push.connection.enabled': false,
+    // No media plug-in (OpenH264, Widevine) downloads or their update checks.
+    'media.gmp-manager.url': 'data:,',
+    'media.gmp-manager.updateEnabled': false,
+    'media.gmp-gmpopenh264.enabled': false,
+    'media.gmp-gmpopenh264.autoupdate': false,
+    'media.gmp-widevinecdm.enabled': false,
+    'media.gmp-widevinecdm.autoupdate': false,
+    'media.gmp-provider.enabled': false,
+    'extensions.systemAddon.update.url': 'data:,',
+    'app.update.url': 'data:,',
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'browser.safebrowsing.provider.google4.updateURL': '',
     'identity.fxaccounts.enabled': false,
     'geo.provider.network.url': '',
     'network.sntp.pools': '',
@@ -105,8 +133,9 @@ function userJs(prefs: Record<string, string | number | boolean>): string {
 }
 
 /** Creates a fresh profile directory with user.js; returns its path. */
-export async function createFirefoxProfile(addonId: string): Promise<string> {
+export async function createFirefoxProfile(addonId: string, proxy?: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'caveat-firefox-'));
-  await writeFile(join(dir, 'user.js'), userJs(firefoxPrefs(addonId)) + '\n');
+  const prefs = { ...firefoxPrefs(addonId), ...(proxy ? proxyPrefs(proxy) : {}) };
+  await writeFile(join(dir, 'user.js'), userJs(prefs) + '\n');
   return dir;
 }

@@ -180,11 +180,21 @@ export class FirefoxSession implements BrowserSession {
     };
     const addonId = manifest.browser_specific_settings?.gecko?.id;
     if (!addonId) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
-    const profileDir = await createFirefoxProfile(addonId);
+    const profileDir = await createFirefoxProfile(addonId, options.proxy);
     const child = spawn(
       FIREFOX_BINARY,
       ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--profile', profileDir],
-      { stdio: 'ignore', env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' } },
+      {
+        stdio: 'ignore',
+        env: {
+          ...process.env,
+          MOZ_HEADLESS: '1',
+          MOZ_CRASHREPORTER_DISABLE: '1',
+          // Release builds ignore the services.settings.server pref (so remote settings keep
+          // polling Mozilla) unless this is set.
+          MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+        },
+      },
     );
     let marionette: MarionetteClient | null = null;
     try {

@@ -6,9 +6,16 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { FIXTURES_DIR, PAGES_DIR } from './paths';
 
 export interface RecordedRequest {
+  /**
+   * True for a request the browser sent to us as its proxy: any request for a host other than
+   * 127.0.0.1 (the browsers are launched with this server as their proxy, so nothing reaches
+   * the network and every attempt is seen here).
+   */
+  proxied: boolean;
   method: string;
   /** Path and query as received, e.g. "/fixtures/seed-article.html". */
   url: string;
@@ -19,6 +26,8 @@ export interface RecordedRequest {
 export interface FixtureServer {
   /** e.g. "http://127.0.0.1:43125" */
   readonly origin: string;
+  /** "127.0.0.1:43125": give it to the browser as its HTTP and HTTPS proxy. */
+  readonly proxy: string;
   /** Every request received so far, in order. */
   readonly requests: readonly RecordedRequest[];
   /** URL of a shared fixture page, e.g. fixtureUrl('seed-article.html'). */
@@ -55,7 +64,13 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
-    requests.push({ method: req.method ?? 'GET', url, headers: req.headers, at: Date.now() });
+    // A proxy request carries the absolute URL; requests for our own pages carry a path.
+    const proxied = !url.startsWith('/');
+    requests.push({ proxied, method: req.method ?? 'GET', url, headers: req.headers, at: Date.now() });
+    if (proxied) {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end('no network in tests');
+      return;
+    }
     const path = url.split('?')[0] ?? '/';
     const file = fileFor(path);
     const respond = async (): Promise<void> => {
@@ -76,6 +91,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     });
   });
+  // HTTPS through a proxy starts with CONNECT host:443: record it and refuse the tunnel.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    requests.push({ proxied: true, method: 'CONNECT', url: req.url ?? '', headers: req.headers, at: Date.now() });
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => done());
@@ -86,6 +106,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    proxy: `127.0.0.1:${port}`,
     requests,
     fixtureUrl: (name) => `${origin}/fixtures/${name}`,
     pageUrl: (name) => `${origin}/pages/${name}`,

@@ -83,4 +83,10 @@ export interface BrowserSession {
 export interface LaunchOptions {
   /** Unpacked extension to install (dist/chrome or dist/firefox by default). */
   extensionDir?: string;
+  /**
+   * "host:port" of an HTTP proxy for every request except to 127.0.0.1 (the fixture server's
+   * `proxy`): with it, any network request the browser or the extension makes is recorded
+   * and refused instead of leaving the machine.
+   */
+  proxy?: string;
 }
