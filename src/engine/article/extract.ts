@@ -19,6 +19,11 @@ export interface ExtractOptions {
   url?: string;
   /** Pages with more elements than this are not read at all (Readability has no time bound). */
   maxElemsToParse?: number;
+  /**
+   * Whether a live element is rendered. In a browser the default is Element#checkVisibility;
+   * where there is no layout (jsdom) every element counts as visible.
+   */
+  isVisible?: (el: Element) => boolean;
 }
 
 /** Big enough for any news page seen so far (the largest fixture has about 1,100 elements). */
@@ -33,9 +38,16 @@ const SHOW_TEXT = 4;
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
-  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
-  'TH', 'THEAD', 'TR', 'UL',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT',
+  'THEAD', 'TR', 'UL',
 ]);
+
+// A table row reads as one line ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%"): its cells are
+// separated by a space, not made blocks of their own.
+const CELL_TAGS = new Set(['TD', 'TH']);
+
+// Where a paragraph-level block starts, for the visibility rule in ContentWriter.
+const PARAGRAPH_TAGS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'TD', 'TH', 'DD', 'DT', 'PRE']);
 
 // Elements whose text is never article prose: code, controls and embedded media.
 const SKIPPED_TAGS = new Set([
@@ -52,17 +64,49 @@ function textNodesOf(doc: Document, root: Node): Text[] {
 }
 
 /**
- * Pair every text node of the clone with its original in the live document. A deep clone
- * has the same text nodes in the same order, so pairing by position is exact; it must happen
- * before Readability rearranges the clone.
+ * Finds the live twin of a text node of the clone. A deep clone has the same text nodes in the
+ * same order, so pairing by position (done before Readability rearranges the clone) is exact.
+ * But when a first attempt finds too little text, Readability restores the page from its own
+ * HTML copy and tries again: those text nodes are new and have no positional twin, so they are
+ * re-anchored by their text — the live node with the same data, in document order after the
+ * last one matched (a clone's text is the page's text, character for character).
  */
-function twinTextNodes(live: Document, clone: Document): Map<Text, Text> {
-  const liveNodes = textNodesOf(live, live.documentElement);
-  const cloneNodes = textNodesOf(clone, clone.documentElement);
-  const twins = new Map<Text, Text>();
-  if (liveNodes.length !== cloneNodes.length) return twins;
-  for (let i = 0; i < cloneNodes.length; i++) twins.set(cloneNodes[i]!, liveNodes[i]!);
-  return twins;
+class TwinFinder {
+  private readonly twins = new Map<Text, Text>();
+  private readonly liveNodes: Text[];
+  private byData: Map<string, number[]> | null = null;
+  private readonly used = new Set<number>();
+  private cursor = 0;
+
+  constructor(live: Document, clone: Document) {
+    this.liveNodes = textNodesOf(live, live.documentElement);
+    const cloneNodes = textNodesOf(clone, clone.documentElement);
+    if (cloneNodes.length !== this.liveNodes.length) return;
+    for (let i = 0; i < cloneNodes.length; i++) this.twins.set(cloneNodes[i]!, this.liveNodes[i]!);
+  }
+
+  find(node: Text): Text | null {
+    const twin = this.twins.get(node);
+    if (twin) return twin;
+    if (!/\S/.test(node.data)) return null;
+    if (!this.byData) {
+      this.byData = new Map();
+      this.liveNodes.forEach((live, i) => {
+        if (!/\S/.test(live.data)) return;
+        const list = this.byData!.get(live.data);
+        if (list) list.push(i);
+        else this.byData!.set(live.data, [i]);
+      });
+    }
+    const candidates = this.byData.get(node.data);
+    if (!candidates) return null;
+    const free = candidates.filter((i) => !this.used.has(i));
+    const index = free.find((i) => i >= this.cursor) ?? free[0];
+    if (index === undefined) return null;
+    this.used.add(index);
+    this.cursor = index + 1;
+    return this.liveNodes[index]!;
+  }
 }
 
 function emptyArticle(doc: Document, reason: string, title: string): ExtractedArticle {
@@ -115,20 +159,38 @@ class ContentWriter {
 
   constructor(
     private readonly builder: ArticleTextBuilder,
-    private readonly twins: Map<Text, Text>,
+    private readonly twins: TwinFinder,
     headline: string,
+    private readonly isVisible: ((el: Element) => boolean) | null,
   ) {
     this.seen.add(headline.toLowerCase());
+  }
+
+  /**
+   * Hover cards and tooltips sit inline in a paragraph, hidden until pointed at ("Kristi
+   * NoemKristi Lynn NoemSouth Dakota governor..."). Text hidden inside a paragraph that is
+   * itself visible is such a widget. A paragraph hidden as a whole is kept: sites hide the
+   * rest of an article behind "Continue reading", and it is still the article.
+   */
+  private hiddenInVisibleParagraph(live: Text): boolean {
+    if (!this.isVisible) return false;
+    const parent = live.parentElement;
+    if (!parent || this.isVisible(parent)) return false;
+    let paragraph: Element | null = parent;
+    while (paragraph && !PARAGRAPH_TAGS.has(paragraph.tagName.toUpperCase())) paragraph = paragraph.parentElement;
+    return paragraph !== null && paragraph !== parent && this.isVisible(paragraph);
   }
 
   write(node: Node, inLink: boolean): void {
     if (node.nodeType === TEXT_NODE) {
       const text = node as Text;
+      const live = this.twins.find(text);
+      if (live && this.hiddenInVisibleParagraph(live)) return;
       const data = text.data;
       const visible = data.replace(/\s+/g, '').length;
       this.allChars += visible;
       if (inLink) this.linkChars += visible;
-      this.builder.append(data, this.twins.get(text) ?? null);
+      this.builder.append(data, live);
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -137,6 +199,7 @@ class ContentWriter {
     if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) this.closeBlock();
+    else if (CELL_TAGS.has(tag)) this.builder.softBreak();
     const link = inLink || tag === 'A';
     for (let child = el.firstChild; child; child = child.nextSibling) this.write(child, link);
     if (isBlock) this.closeBlock();
@@ -167,6 +230,25 @@ class ContentWriter {
   }
 }
 
+// Embedded posts (tweets and the like) that an article quotes as its evidence. Sites wrap
+// them in containers named "social", "embed" or "media", which Readability discards as
+// clutter; unwrapping them (in the clone only) lets them be read like any block quote.
+const EMBEDDED_POST = 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.bluesky-embed, blockquote.mastodon-embed, blockquote.threads-embed';
+const WRAPPER_TAGS = new Set(['DIV', 'SECTION', 'FIGURE', 'ASIDE', 'SPAN', 'P']);
+
+function unwrapEmbeddedPosts(clone: Document): void {
+  for (const quote of Array.from(clone.querySelectorAll(EMBEDDED_POST))) {
+    const own = (quote.textContent ?? '').trim().length;
+    quote.removeAttribute('class');
+    for (let wrapper = quote.parentElement; wrapper && wrapper !== clone.body; wrapper = quote.parentElement) {
+      if (!WRAPPER_TAGS.has(wrapper.tagName.toUpperCase())) break;
+      // Only a container of nothing but this post is unwrapped, never a section around it.
+      if ((wrapper.textContent ?? '').trim().length > own + 20) break;
+      wrapper.replaceWith(quote);
+    }
+  }
+}
+
 /** Why the extracted text is not an article, or null when it is one. */
 function notAnArticle(stats: BlockStats, articleMetadata: boolean): string | null {
   const paragraphs = `${stats.proseBlocks} paragraph${stats.proseBlocks === 1 ? '' : 's'} of text`;
@@ -178,6 +260,13 @@ function notAnArticle(stats: BlockStats, articleMetadata: boolean): string | nul
     ? stats.proseBlocks >= 1 && stats.proseChars >= 150
     : stats.proseBlocks >= 2 && stats.proseChars >= 250;
   return enough ? null : `no article found: ${paragraphs}`;
+}
+
+/** Element#checkVisibility where the DOM has layout (browsers); none in jsdom. */
+function defaultVisibility(doc: Document): ((el: Element) => boolean) | null {
+  const probe = doc.documentElement as Element & { checkVisibility?: () => boolean };
+  if (typeof probe?.checkVisibility !== 'function') return null;
+  return (el) => (el as Element & { checkVisibility: () => boolean }).checkVisibility();
 }
 
 function metaContent(doc: Document, selector: string): string | null {
@@ -203,7 +292,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
 
   // Readability rewrites the document it reads, so it reads a deep clone.
   const clone = doc.cloneNode(true) as Document;
-  const twins = twinTextNodes(doc, clone);
+  const twins = new TwinFinder(doc, clone);
+  unwrapEmbeddedPosts(clone);
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
     parsed = new Readability<Node>(clone, {
@@ -224,7 +314,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
   builder.endBlock();
 
-  const writer = new ContentWriter(builder, twins, headline.text);
+  const writer = new ContentWriter(builder, twins, headline.text, options.isVisible ?? defaultVisibility(doc));
   writer.write(parsed.content, false);
   writer.closeBlock();
 

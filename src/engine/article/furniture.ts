@@ -29,6 +29,9 @@ const FURNITURE_PHRASES = new Set([
   'related stories', 'related content', 'recommended', 'recommended for you', 'most read', 'most popular',
   'trending', 'trending now', 'you may also like', 'more stories', 'more from', 'top stories', 'latest news',
   'back to top', 'next article', 'previous article', 'up next', 'see also', 'also read', 'read next',
+  'order reprints', 'reprints', 'print this article', 'text size', 'font size', 'post comment', 'add comment',
+  'leave a comment', 'view gallery', 'view slideshow', 'play video', 'watch video', 'audio', 'save', 'save article',
+  'bookmark', 'gift this article', 'open in app',
 ]);
 
 /** Starts of short non-sentence lines that point elsewhere ("More on ...", "Read more: ..."). */
@@ -43,11 +46,15 @@ const CREDIT_LINE =
 const PICTURE_AGENCY =
   /\b(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Shutterstock|Scanpix|LETA|TASS|Sputnik|Bloomberg|Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|Anadolu|ANP|DPA|SIPA|Zuma(?: Press)?|Imago|NurPhoto|Pool|Handout|Courtesy|Wikimedia(?: Commons)?|Unsplash|Supplied)\b/;
 
+/** An agency name on its own ("Getty", "Reuters", "(AP Photo)"). */
+const AGENCY_ONLY = new RegExp(`^\\(?(?:photo:?\\s*)?${PICTURE_AGENCY.source}(?:\\s+(?:photo|images?|file))*\\)?$`, 'i');
+
 /** "Yuri Kochetkov / EPA / Scanpix / LETA", "Photo: Getty Images", "(AP Photo/Jane Doe)". */
 export function isPictureCredit(text: string): boolean {
   const t = text.trim();
   if (t.length > 120 || endsLikeSentence(t.replace(/[)\]]+$/, '')) && wordCount(t) > 6) return false;
   if (/^\(?(?:photo|image|picture|photograph|credit|source|illustration|pictured)s?(?: credit)?\s*[:/]/i.test(t)) return true;
+  if (AGENCY_ONLY.test(t)) return true;
   const parts = t.replace(/^\(|\)$/g, '').split(/\s*(?:\/|\||•|·)\s*|\s+via\s+/);
   const nameLike = parts.every((p) => p.length > 0 && wordCount(p) <= 5 && !/[.!?]$/.test(p) && /^[A-Z(©]/.test(p));
   if (!nameLike) return false;
@@ -74,7 +81,9 @@ function isDateLine(text: string): boolean {
 /** Newsletter, subscription, cookie and app-store boxes. */
 function isPromoLine(text: string): boolean {
   if (text.length > 250) return false;
-  if (/\b(?:sign up|subscribe|newsletter|inbox|download (?:the|our) app|get the app|cookies?|cookie policy|privacy policy|terms of (?:use|service)|all rights reserved|copyright)\b/i.test(text)) {
+  // Contact lines and calls to write in: prose almost never holds an e-mail address.
+  if (text.length <= 300 && /[\w.+-]+@[\w-]+\.[\w.-]+/.test(text)) return true;
+  if (/\b(?:sign up|subscribe|subscription|newsletter|inbox|download (?:the|our) app|get the app|cookies?|cookie policy|privacy policy|terms of (?:use|service)|all rights reserved|copyright)\b/i.test(text)) {
     // Promotional lines speak to the reader; prose about newsletters or cookies mostly does not.
     return /\b(?:you|your|our|we|us|here|now|today|free)\b/i.test(text) || !endsLikeSentence(text) || /^©|copyright/i.test(text);
   }
@@ -90,7 +99,11 @@ function isPromoLine(text: string): boolean {
 export function isFurniture(rawText: string, context: { linkShare?: number } = {}): boolean {
   const text = rawText.replace(/\s+/g, ' ').trim();
   if (text === '') return true;
-  const bare = text.toLowerCase().replace(/[\s:•·|>»›→.…!]+$/g, '').replace(/^[\s•·|<«‹←]+/g, '');
+  const bare = text
+    .toLowerCase()
+    .replace(/\s*\([^\p{L}\p{N}]*\)$/u, '')
+    .replace(/[\s:•·|>»›→.…!]+$/g, '')
+    .replace(/^[\s•·|<«‹←]+/g, '');
   if (FURNITURE_PHRASES.has(bare)) return true;
   // Share bars: a few words naming networks or actions ("Share to or", "Share Tweet Email").
   if (/^(?:share|tweet|email|print|copy link)\b/i.test(text) && wordCount(text) <= 6 && !endsLikeSentence(text)) return true;
@@ -98,7 +111,11 @@ export function isFurniture(rawText: string, context: { linkShare?: number } = {
   if (CREDIT_LINE.test(text) && text.length <= 200) return true;
   if (isPictureCredit(text)) return true;
   if (isBylineLine(text)) return true;
+  // The signature line of an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
+  if (/^[—–-]\s*[^.!?]{0,80}\(@\w{1,30}\)/u.test(text) && text.length <= 160) return true;
   if (isDateLine(text)) return true;
+  // Gallery counters: "Image 1 of 5", "Photo 3/12".
+  if (/^(?:image|photo|picture|slide|video)\s+\d+\s*(?:of|\/)\s*\d+$/i.test(text)) return true;
   if (isPromoLine(text)) return true;
   // A line that is all link and no sentence is a link to something else (related stories,
   // tags, "next" teasers), not what this article says.

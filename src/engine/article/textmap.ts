@@ -120,6 +120,13 @@ export class ArticleTextBuilder {
     }
   }
 
+  /** Separate what comes next from what came before by a space (table cells of one row). */
+  softBreak(): void {
+    if (this.blockStart < 0 || this.pendingSpace) return;
+    this.pendingSpace = true;
+    this.pendingSpaceSource = null;
+  }
+
   /** Close the current block (no-op when it holds no visible text). */
   endBlock(): void {
     if (this.blockStart >= 0) this.blocks.push({ start: this.blockStart, end: this.length });
