@@ -42,9 +42,25 @@ function cleanPhrase(raw: string): string | null {
   // A trailing apostrophe is left over from a closing single quote, not a possessive.
   phrase = phrase.replace(/^[’']+|(?<![sS])[’']+$/g, '').trim();
   if (phrase === '') return null;
+  // Adverbs between subject and verb are not part of the name: "the royal blankly denied".
+  phrase = phrase.replace(/(?:\s+[a-z]+ly)+$/, '').trim();
   const words = phrase.split(/\s+/);
   if (words.length > MAX_SUBJECT_WORDS) return null;
   return phrase;
+}
+
+/** Words a noun phrase naming a source never contains: auxiliaries, relatives, conjunctions of clauses. */
+const NOT_IN_NOUN_PHRASE = /\b(?:is|was|were|are|be|been|being|would|will|could|can|should|may|might|must|did|does|do|has|have|had|that|which|who|whom|if|when|because|while)\b/i;
+
+/** Words that show the next word is a noun, not a verb: "his repeated claims", "the latest claim". */
+const NOUN_MARKERS = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'such',
+  'repeated', 'own', 'latest', 'new', 'earlier', 'previous', 'recent', 'initial', 'many', 'several', 'similar', 'false',
+]);
+
+/** True when `phrase` can be the name of a source: short and without a verb of its own. */
+function looksLikeNounPhrase(phrase: string): boolean {
+  return phrase.split(/\s+/).length <= MAX_SUBJECT_WORDS && !NOT_IN_NOUN_PHRASE.test(phrase);
 }
 
 /**
@@ -57,6 +73,12 @@ export function subjectBefore(sentence: string, pos: number): string | null {
   let before = sentence.slice(0, pos).replace(/\s+$/, '');
   // "declined to say": a verb after "to" is an infinitive, not the start of a predicate.
   if (/\bto$/i.test(before)) return null;
+  // "his repeated claims": after a determiner or such an adjective the word is a noun, not a verb.
+  const lastWord = /([A-Za-z]+)$/.exec(before)?.[1]?.toLowerCase();
+  if (lastWord && NOUN_MARKERS.has(lastWord)) return null;
+  // A parenthesis opens a clause of its own: "(the company would not disclose ...".
+  const paren = before.lastIndexOf('(');
+  if (paren >= 0 && before.indexOf(')', paren) < 0) before = before.slice(paren + 1);
   before = before.replace(ADVERBS, '').replace(ADVERBS, '');
   const segments = before.split(/,\s*/).map((s) => s.trim());
   let subject: string;
@@ -73,7 +95,7 @@ export function subjectBefore(sentence: string, pos: number): string | null {
   // A subject starts with a capital (a name, "The ministry") or a determiner/quantifier.
   if (!/^(?:[A-Z]|(?:a|an|the|one|two|three|some|many|several|most|other|both|all|few|his|her|their|its|our)\b)/.test(cleaned)) return null;
   // A subject holds no verb of its own: "He declined to" or "the report was" is a clause.
-  if (/\b(?:is|was|were|are|be|been|would|will|could|did|does|do)\b/i.test(cleaned)) return null;
+  if (!looksLikeNounPhrase(cleaned)) return null;
   return cleaned;
 }
 
@@ -105,7 +127,8 @@ const ACCORDING_TO = /\baccording to\s+([^,;:.()—–]+(?:\.[A-Z][^,;:.()—–
 // "..., said X." / "..., reports X." at the end of a sentence (inverted attribution).
 const INVERTED_VERB_FIRST = new RegExp(`[,”"’]\\s+${SPEECH_VERB}\\s+([^,;:]+?)(?:,[^,]*)?[.!?]?[”"’]?$`, 'i');
 // "..., X said." / "“...,” the expert warned." at the end of a sentence.
-const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}(?:\\s+(?:in|on|at|during|to|via)\\s+[^,;:]+)?[.!?]?[”"’]?$`, 'i');
+// The optional tail is a place or medium ("in a statement", "to reporters"), never "to" + a verb.
+const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}(?:\\s+(?:in|on|at|during|via)\\s+[^,;:]+|\\s+to\\s+(?:the|a|an|reporters|journalists|[A-Z])[^,;:]*)?[.!?]?[”"’]?$`, 'i');
 const FORWARD_VERB = new RegExp(`\\b${SPEECH_VERB}\\b`, 'gi');
 
 /** The source named inside one sentence, without looking at its neighbours. */
@@ -118,12 +141,12 @@ export function attributionInSentence(sentence: string): string | null {
   const verbFirst = INVERTED_VERB_FIRST.exec(sentence);
   if (verbFirst) {
     const phrase = cleanPhrase(verbFirst[1]!);
-    if (phrase && !PRONOUNS.has(phrase.toLowerCase()) && !/^(?:that|it|to|in|on|at|by)\b/i.test(phrase)) return phrase;
+    if (phrase && looksLikeNounPhrase(phrase) && !PRONOUNS.has(phrase.toLowerCase()) && !/^(?:that|it|to|in|on|at|by)\b/i.test(phrase)) return phrase;
   }
   const subjectFirst = INVERTED_SUBJECT_FIRST.exec(sentence);
   if (subjectFirst) {
     const phrase = cleanPhrase(subjectFirst[1]!);
-    if (phrase && phrase.split(/\s+/).length <= 6) return phrase;
+    if (phrase && phrase.split(/\s+/).length <= 6 && looksLikeNounPhrase(phrase)) return phrase;
   }
   FORWARD_VERB.lastIndex = 0;
   for (let m = FORWARD_VERB.exec(sentence); m; m = FORWARD_VERB.exec(sentence)) {
@@ -143,14 +166,16 @@ const PRONOUN_LOOKBACK = 4;
 
 /**
  * Who the claim of `sentences[index]` is attributed to, or null when the sentence names no
- * source (the writer's own voice). Pronoun subjects resolve to the closest earlier named source.
+ * source (the writer's own voice). Pronoun subjects resolve to the closest earlier named source,
+ * or to null when there is none.
  */
 export function attributionOf(sentences: readonly Sentence[], index: number): string | null {
   const sentence = sentences[index];
   if (!sentence) return null;
   const found = attributionInSentence(sentence.text);
   if (found === null || !isPronoun(found)) return found;
-  return resolvePronoun(sentences, index) ?? found;
+  // An unresolved "he" names nobody a reader or the figure store could use.
+  return resolvePronoun(sentences, index);
 }
 
 /** The closest named (capitalised, not a pronoun) source in the few sentences before `index`. */

@@ -55,14 +55,24 @@ interface FlagContext {
 /** Who makes the claim or the omission a hit is about. */
 function attributionFor(hit: CueHit, sentence: Sentence, ctx: FlagContext, claimIndex: number): string | null {
   const { sentences, index } = ctx;
-  if (claimIndex !== index) return attributionOf(sentences, claimIndex);
   let who: string | null | undefined = hit.attributedTo;
-  if (hit.kind === 'omission' && who === undefined) {
-    // The one who did not say: the subject of "did not mention", "declined to comment".
+  if (hit.kind === 'omission' && who === undefined && !hit.rule.startsWith('unclear')) {
+    // The one who left something out: the subject of "did not mention", "declined to comment"
+    // (even when the cue points back, the omission is theirs, not the earlier speaker's).
     who = subjectBefore(sentence.text, hit.start);
     if (who === null && ctx.lastOmission && index - ctx.lastOmission.index <= 2) who = ctx.lastOmission.who;
+  } else if (claimIndex !== index) {
+    // "This information has not been verified": unverified is what the earlier speaker said.
+    return attributionOf(sentences, claimIndex);
+  } else if (hit.kind === 'vague-source' && who === undefined) {
+    // The unnamed source is the attribution only when the sentence's attribution is the cue itself
+    // ("according to local news reports"); "it is alleged" names nobody.
+    const found = attributionOf(sentences, index);
+    const at = found === null ? -1 : sentence.text.indexOf(found);
+    return at >= 0 && at < hit.end + 2 && at + found!.length > hit.start - 2 ? found : null;
   }
-  if (who && isPronoun(who)) who = resolvePronoun(sentences, index) ?? who;
+  // "he" alone tells the reader nothing: name him from the sentences before, or say nobody.
+  if (who && isPronoun(who)) who = resolvePronoun(sentences, index);
   if (who === undefined || who === null) who = attributionOf(sentences, index);
   return who;
 }

@@ -16,11 +16,18 @@ const POINTING_SUBJECT = new RegExp(
   'iu',
 );
 
+/** What one declines to comment on when it was said just before: "the assertion", "these allegations". */
+const CONTESTED_NOUNS = 'claims?|assertions?|allegations?|accusations?|reports?|remarks?|comments?|criticism|charges?|rumou?rs?|speculation';
+
 /** Object that points back, right after the cue: "comment on the assertion", "verify the claims". */
-const POINTING_OBJECT = new RegExp(
-  `^\\s+(?:on|to|about|of)?\\s*(?:the|this|that|these|those|such)\\s+(?:\\p{L}+\\s+)?(?:${CLAIM_NOUNS})\\b(?!\\s+(?:that|of|about|by|from)\\b)`,
-  'iu',
-);
+function pointingObject(nouns: string): RegExp {
+  return new RegExp(
+    `^\\s+(?:on|to|about|of)?\\s*(?:the|this|that|these|those|such)\\s+(?:\\p{L}+\\s+)?(?:${nouns})\\b(?!\\s+(?:that|of|about|by|from)\\b)`,
+    'iu',
+  );
+}
+const POINTING_OBJECT_UNVERIFIED = pointingObject(CLAIM_NOUNS);
+const POINTING_OBJECT_OMISSION = pointingObject(CONTESTED_NOUNS);
 
 /**
  * Index of the sentence whose claim a cue qualifies: the previous sentence for a pointing-back
@@ -38,7 +45,7 @@ export function referredClaimIndex(
   if (index === 0 || (kind !== 'unverified' && kind !== 'omission')) return index;
   const text = sentences[index]!.text;
   const afterCue = text.slice(cueEnd);
-  if (POINTING_OBJECT.test(afterCue)) return index - 1;
+  if ((kind === 'unverified' ? POINTING_OBJECT_UNVERIFIED : POINTING_OBJECT_OMISSION).test(afterCue)) return index - 1;
   if (kind === 'unverified' && POINTING_SUBJECT.test(text) && cueStart < text.length / 2 + 40) {
     // The subject is the cue's own clause only when nothing but the subject precedes the cue.
     const beforeCue = text.slice(0, cueStart);

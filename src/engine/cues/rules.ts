@@ -40,6 +40,8 @@ const CLAIM_PAPERWORK_BEFORE = set(`
   processing paid pay settle settled settling submit submitted approved reject rejected fraudulent
   expense expenses injury liability pension welfare`);
 
+const POSSESSIVE_TO_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they' };
+
 /**
  * Claim verbs used to keep distance: "Hamas claims that...", "he claimed", "Doctor asserts".
  * A writer who trusts a statement writes "said"; "claims" tells the reader it is contested.
@@ -61,7 +63,8 @@ export const claimVerbDistance: CueRule = (sentence, words) => {
       start: word.start,
       end: word.end,
       rule: 'claim-verb',
-      attributedTo: subjectBefore(sentence, word.start),
+      // "his claim that...": the claimant is whoever "his" is; the detector resolves pronouns.
+      attributedTo: POSSESSIVE_TO_PRONOUN[prev] ?? (prevPrev && POSSESSIVE_TO_PRONOUN[prevPrev] && !/^[A-Z]/.test(words[i - 1]!.raw) ? POSSESSIVE_TO_PRONOUN[prevPrev] : subjectBefore(sentence, word.start)),
     });
   }
   return hits;
