@@ -22,22 +22,23 @@ export function formatInterval(low: number | null, high: number | null): string 
   return 'any value';
 }
 
-/** The sentence with the cue emphasised (when the cue's offsets fall inside the sentence). */
-function sentenceWithCue(flag: Flag, style: Style): string {
-  const from = flag.start - flag.sentenceStart;
-  const to = flag.end - flag.sentenceStart;
-  const s = flag.sentence;
-  if (from >= 0 && to <= s.length && from < to && s.slice(from, to) === flag.cue) {
-    return safeText(s.slice(0, from)) + ' ' + style.bold(style.kind(flag.kind, safeText(flag.cue))) + ' ' + safeText(s.slice(to));
-  }
-  const at = s.indexOf(flag.cue);
-  if (at < 0 || !flag.cue) return safeText(s);
-  return safeText(s.slice(0, at)) + ' ' + style.bold(style.kind(flag.kind, safeText(flag.cue))) + ' ' + safeText(s.slice(at + flag.cue.length));
-}
+// Private-use characters mark where the cue starts and ends while the sentence is cleaned.
+const CUE_START = '\uE000';
+const CUE_END = '\uE001';
 
-function tidy(s: string): string {
-  // safeText pieces were joined with spaces around the cue; drop the ones before punctuation.
-  return s.replace(/ {2,}/g, ' ').replace(/^ | $/g, '').replace(/ (?=[,.;:!?’”)])/g, '').replace(/(?<=[“‘(]) /g, '');
+/** The sentence with the cue emphasised (found by its offsets, else by its text). */
+function sentenceWithCue(flag: Flag, style: Style): string {
+  // One UTF-16 unit for one, so the cue's offsets still point at it after the clean-up.
+  const s = flag.sentence.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uE000\uE001]/g, ' ');
+  let from = flag.start - flag.sentenceStart;
+  let to = flag.end - flag.sentenceStart;
+  if (!(from >= 0 && to <= s.length && from < to && flag.sentence.slice(from, to) === flag.cue)) {
+    from = flag.cue ? flag.sentence.indexOf(flag.cue) : -1;
+    to = from + flag.cue.length;
+  }
+  if (from < 0) return safeText(s);
+  const marked = safeText(`${s.slice(0, from)}${CUE_START}${s.slice(from, to)}${CUE_END}${s.slice(to)}`);
+  return marked.replace(/\uE000(.*?)\uE001/, (_m, cue: string) => style.cue(flag.kind, cue));
 }
 
 function flagLines(report: ScanReport, style: Style): string[] {
@@ -48,7 +49,7 @@ function flagLines(report: ScanReport, style: Style): string[] {
     if (flags.length === 0) continue;
     out.push(`  ${style.kind(kind, KIND_TITLES[kind])} (${flags.length})`);
     for (const flag of flags) {
-      out.push(`    • ${tidy(sentenceWithCue(flag, style))}`);
+      out.push(`    • ${sentenceWithCue(flag, style)}`);
       if (flag.claim && flag.claim.trim() !== flag.sentence.trim()) out.push(`      ${style.dim('claim:')} ${safeText(flag.claim)}`);
       if (flag.attributedTo) out.push(`      ${style.dim('by:')} ${safeText(flag.attributedTo)}`);
     }

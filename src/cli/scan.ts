@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { scanArticle } from '../engine/analyze';
 import type { ScanReport } from '../engine/types';
 import { parseScanArgs, USAGE, type ScanArgs } from './args';
-import { loadArticleReaders, type ArticleReaders } from './article-readers';
+import { loadArticleReaders } from './article-readers';
 import { addCrossPageConflicts, crossPageMemoryAvailable } from './cross-page';
 import { problemOf } from './errors';
 import { fetchPage, isUrl } from './fetch-page';
@@ -36,8 +36,9 @@ async function readPage(input: string, limits: PageLimits): Promise<PageContent>
   return isUrl(input) ? fetchPage(input, limits) : readPageFile(input, limits);
 }
 
-async function scanOne(input: string, readers: ArticleReaders, limits: PageLimits): Promise<ScanReport> {
+async function scanOne(input: string, limits: PageLimits): Promise<ScanReport> {
   const page = await readPage(input, limits);
+  const readers = await loadArticleReaders();
   const article = page.format === 'html' ? readers.fromHtml(page.content, page.source) : readers.fromText(page.content);
   return scanArticle(article, page.source);
 }
@@ -55,13 +56,12 @@ export async function runScan(argv: readonly string[], out: Output, stdoutIsTTY 
     return EXIT_OK;
   }
   const limits = pageLimits();
-  const readers = await loadArticleReaders();
   let failed = false;
   const scanned: ScanReport[] = [];
   // One after another, in the order given: earlier pages are "earlier" for cross-page conflicts.
   for (const input of args.inputs) {
     try {
-      scanned.push(await scanOne(input, readers, limits));
+      scanned.push(await scanOne(input, limits));
     } catch (error) {
       failed = true;
       reportError(out, input, error);

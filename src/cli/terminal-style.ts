@@ -4,17 +4,20 @@
 // cursor or fake our own output) are removed before anything is printed.
 
 export interface Style {
+  /** The cue inside its sentence: bold and coloured by kind, or *between asterisks* in plain text. */
+  cue(kind: string, s: string): string;
   bold(s: string): string;
   dim(s: string): string;
   kind(kind: string, s: string): string;
   warn(s: string): string;
 }
 
-const plain: Style = { bold: (s) => s, dim: (s) => s, kind: (_k, s) => s, warn: (s) => s };
+const plain: Style = { cue: (_k, s) => `*${s}*`, bold: (s) => s, dim: (s) => s, kind: (_k, s) => s, warn: (s) => s };
 
 const KIND_COLORS: Record<string, string> = { unverified: '31', hedge: '33', 'vague-source': '35', omission: '36' };
 
 const ansi: Style = {
+  cue: (kind, s) => `\x1b[1m\x1b[${KIND_COLORS[kind] ?? '39'}m${s}\x1b[39m\x1b[22m`,
   bold: (s) => `\x1b[1m${s}\x1b[22m`,
   dim: (s) => `\x1b[2m${s}\x1b[22m`,
   kind: (kind, s) => `\x1b[${KIND_COLORS[kind] ?? '39'}m${s}\x1b[39m`,

@@ -23,7 +23,7 @@ export function formatEvalText(result: EvalResult): string {
   const counted = result.pages.filter((p) => p.inTotals);
   out.push(`Caveat eval: ${counted.length} pages from ${result.fixturesDir}`);
   out.push('(seed-article: the HTML page counts in the totals; seed-article.txt is scored apart, below)');
-  if (result.standInExtraction) out.push('NOTE: article extraction not landed yet; a bare Readability stand-in was used.');
+  if (result.standInExtraction) out.push('NOTE: articleFromPlainText not landed yet; a stand-in read the .txt page.');
   out.push('');
   out.push(`${''.padEnd(16)}${'gold'.padStart(6)}${'found'.padStart(7)}${'pred'.padStart(7)}${'correct'.padStart(9)}   ${'prec.'.padStart(5)}   ${'recall'.padStart(5)}  ${'F1'.padStart(5)}`);
   out.push(row('any-flag', totals.anyFlag));
@@ -38,7 +38,7 @@ export function formatEvalText(result: EvalResult): string {
   out.push('');
   out.push(result.articleTextScorer === 'none'
     ? 'Article text: articleTextScore (src/engine/article/score.ts) not landed yet.'
-    : 'Article text (articleTextScore vs article-text/NAME.txt):');
+    : 'Article text (articleTextScore vs article-text/NAME.txt; score = F1 of word precision and recall):');
   if (result.articleTextScorer !== 'none') {
     for (const p of result.pages) {
       if (!p.articleText) continue;

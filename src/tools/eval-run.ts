@@ -50,7 +50,7 @@ export interface EvalResult {
   standInExtraction: boolean;
 }
 
-type ArticleTextScore = (extracted: ArticleText, reference: string) => unknown;
+type ArticleTextScore = (extracted: string, reference: string) => unknown;
 
 async function loadArticleTextScore(): Promise<ArticleTextScore | null> {
   try {
@@ -61,14 +61,16 @@ async function loadArticleTextScore(): Promise<ArticleTextScore | null> {
   }
 }
 
-/** Accepts a bare number or an object of numbers (f1 preferred as the headline). */
+/** A bare number, or an object of numbers: F1 of its precision and recall is the headline. */
 function viewOfScore(value: unknown): ArticleTextScoreView {
   if (typeof value === 'number') return { score: value, details: {} };
   const details: Record<string, number> = {};
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) if (typeof v === 'number') details[k] = v;
   }
-  const score = details.f1 ?? details.score ?? details.f ?? Object.values(details)[0] ?? null;
+  const { precision, recall } = details;
+  const f1 = precision !== undefined && recall !== undefined ? (precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0) : undefined;
+  const score = details.f1 ?? f1 ?? details.score ?? Object.values(details)[0] ?? null;
   return { score, details };
 }
 
@@ -127,7 +129,7 @@ function evalPage(
     result.figures = scoreFigures(c.gold.figures, report.figures);
     result.conflicts = scoreConflicts(c.gold, report.figures, report.conflicts, result.figures);
     if (articleTextScore && c.referencePath && c.format === 'html') {
-      result.articleText = viewOfScore(articleTextScore(article, readReferenceText(c.referencePath)));
+      result.articleText = viewOfScore(articleTextScore(article.text, readReferenceText(c.referencePath)));
     }
   } catch (error) {
     result.error = errorText(error);
