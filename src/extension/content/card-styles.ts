@@ -39,9 +39,8 @@ dd { margin: 0; overflow-wrap: anywhere; }
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden;
   color: #1f2937;
 }
-.others { margin: 10px 0 0; padding: 8px 0 0; border-top: 1px solid #e5e7eb; }
-.others h3 { margin: 0 0 6px; font-size: 12px; font-weight: 650; color: #6b7280; text-transform: uppercase; letter-spacing: 0.04em; }
-.others ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+.others { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+.fig .label { font-size: 11px; color: #6b7280; text-transform: uppercase; letter-spacing: 0.04em; margin-bottom: 2px; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
 .fig { border: 1px solid #e5e7eb; border-radius: 8px; padding: 6px 8px; background: #f9fafb; }
 .fig.here { border-color: #e9a8f2; background: #fdf4ff; }
@@ -59,10 +58,9 @@ kbd { font: 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1px s
   .card { color: #f3f4f6; background: #1f2937; border-color: #374151; box-shadow: 0 10px 30px rgba(0, 0, 0, 0.55); }
   .kind { color: #f9fafb; }
   .explain, .claim { color: #d1d5db; }
-  dt, .brand, .hint, .others h3 { color: #9ca3af; }
+  dt, .brand, .hint, .fig .label { color: #9ca3af; }
   .close { color: #d1d5db; }
   .close:hover { background: #374151; color: #fff; }
-  .others { border-top-color: #374151; }
   .fig { background: #111827; border-color: #374151; }
   .fig.here { background: #2e1036; border-color: #86198f; }
   .meta { color: #d1d5db; }

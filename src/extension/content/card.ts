@@ -1,4 +1,4 @@
-import type { CardModel, ConflictView } from '../shared/views';
+import { quoteCue, type CardModel, type ConflictView } from '../shared/views';
 import { CARD_CSS } from './card-styles';
 import { attachClosedShadow, createElementIn, nativeAppendChild } from './dom-guard';
 
@@ -94,12 +94,21 @@ export class ContextCard {
   private render(model: CardModel): HTMLElement {
     const close = this.el('button', { class: 'close', type: 'button', 'aria-label': 'Close' }, '×');
     close.addEventListener('click', () => this.close());
-    const rows: Child[] = [
-      this.el('dt', {}, model.kind === 'conflict' ? 'Figure' : 'Cue'),
-      this.el('dd', { class: 'cue' }, `“${model.cue}”`),
-    ];
-    if (model.claim && model.kind !== 'conflict') rows.push(this.el('dt', {}, 'Claim'), this.el('dd', { class: 'claim' }, model.claim));
-    rows.push(this.el('dt', {}, 'Said by'), this.el('dd', {}, model.attributedTo ?? 'not attributed'));
+    // A flag: its cue, claim and source. A conflicting figure: the figures side by side,
+    // which already say what and who.
+    const details =
+      model.kind === 'conflict' && model.conflicts.length > 0
+        ? this.renderConflicts(model)
+        : this.el(
+            'dl',
+            {},
+            this.el('dt', {}, model.kind === 'conflict' ? 'Figure' : 'Cue'),
+            this.el('dd', { class: 'cue' }, quoteCue(model.cue)),
+            model.claim && model.kind !== 'conflict' && this.el('dt', {}, 'Claim'),
+            model.claim && model.kind !== 'conflict' && this.el('dd', { class: 'claim' }, model.claim),
+            this.el('dt', {}, 'Said by'),
+            this.el('dd', {}, model.attributedTo ?? 'not attributed'),
+          );
 
     return this.el(
       'div',
@@ -112,8 +121,7 @@ export class ContextCard {
         close,
       ),
       this.el('p', { class: 'explain' }, model.explanation),
-      this.el('dl', {}, ...rows),
-      model.conflicts.length > 0 && this.renderConflicts(model),
+      details,
       this.el(
         'p',
         { class: 'hint' },
@@ -128,20 +136,29 @@ export class ContextCard {
       this.el(
         'li',
         { class: 'pair' },
-        this.el('div', { class: 'fig here' }, this.el('div', { class: 'value' }, model.cue), this.el('div', { class: 'meta' }, `${model.attributedTo ?? 'not attributed'} · this page`)),
-        this.el('div', { class: 'fig' }, this.el('div', { class: 'value' }, other.text), this.renderMeta(other)),
+        this.el(
+          'div',
+          { class: 'fig here' },
+          this.el('div', { class: 'label' }, 'This page'),
+          this.el('div', { class: 'value' }, model.cue),
+          this.el('div', { class: 'meta' }, model.attributedTo ?? 'not attributed'),
+        ),
+        this.el(
+          'div',
+          { class: 'fig' },
+          this.el('div', { class: 'label' }, other.samePage ? 'Also this page' : 'Another page'),
+          this.el('div', { class: 'value' }, other.text),
+          this.renderMeta(other),
+        ),
       ),
     );
-    return this.el('section', { class: 'others' }, this.el('h3', {}, 'Figures that disagree'), this.el('ul', {}, ...items));
+    return this.el('ul', { class: 'others' }, ...items);
   }
 
   private renderMeta(other: ConflictView): HTMLElement {
-    const parts: Child[] = [other.attributedTo ?? 'not attributed', ' · '];
-    if (other.url) {
-      parts.push(this.el('a', { href: other.url, target: '_blank', rel: 'noopener noreferrer' }, other.title));
-    } else {
-      parts.push(other.title);
-    }
+    const parts: Child[] = [other.attributedTo ?? 'not attributed'];
+    if (other.url) parts.push(' · ', this.el('a', { href: other.url, target: '_blank', rel: 'noopener noreferrer' }, other.title));
+    else if (!other.samePage) parts.push(' · ', other.title);
     if (other.date) parts.push(` · ${other.date}`);
     return this.el('div', { class: 'meta' }, ...parts);
   }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import type { PageState } from '../shared/messages';
-import { figureConflicts, groupFlags, type ConflictView, type FigureConflictsView, type FlagGroup } from '../shared/views';
+import { figureConflicts, groupFlags, quoteCue, type ConflictView, type FigureConflictsView, type FlagGroup } from '../shared/views';
 import { CONFLICT_INFO } from '../shared/kinds';
 import { askTab, pageStateOf, targetTabId } from './page-state';
 
@@ -160,7 +160,7 @@ function Group({ group, onPick }: { group: FlagGroup; onPick: (id: string) => vo
         {group.flags.map((flag) => (
           <li key={flag.id}>
             <button type="button" class="entry" data-testid="flag-entry" data-flag-id={flag.id} onClick={() => onPick(flag.id)}>
-              <div class="cue">“{flag.cue}”</div>
+              <div class="cue">{quoteCue(flag.cue)}</div>
               <div class="claim">{flag.claim || flag.sentence}</div>
               <div class="who">{flag.attributedTo ? `Said by ${flag.attributedTo}` : 'Not attributed'}</div>
             </button>

@@ -55,6 +55,11 @@ export function formatDate(iso: string | null | undefined): string | null {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
+/** A cue in curly quotes, unless it already carries its own (a scare-quoted word). */
+export function quoteCue(cue: string): string {
+  return /^["“‘'«]/.test(cue) ? cue : `“${cue}”`;
+}
+
 /** The URL when it is a web page address, else null (a report is page-derived input). */
 export function safeLink(url: string | null | undefined): string | null {
   if (!url) return null;
