@@ -129,6 +129,7 @@ const INVERTED_VERB_FIRST = new RegExp(`[,”"’]\\s+${SPEECH_VERB}\\s+([^,;:]+
 // "..., X said." / "“...,” the expert warned." at the end of a sentence.
 // The optional tail is a place or medium ("in a statement", "to reporters"), never "to" + a verb.
 const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}(?:\\s+(?:in|on|at|during|via)\\s+[^,;:]+|\\s+to\\s+(?:the|a|an|reporters|journalists|[A-Z])[^,;:]*)?[.!?]?[”"’]?$`, 'i');
+const NEXT_IS_SPEECH_VERB = /^\s+(?:said|say|says|suggest|suggested|suggests|claim|claimed|indicate|indicated)\b/i;
 const FORWARD_VERB = new RegExp(`\\b${SPEECH_VERB}\\b`, 'gi');
 
 /** The source named inside one sentence, without looking at its neighbours. */
@@ -150,6 +151,8 @@ export function attributionInSentence(sentence: string): string | null {
   }
   FORWARD_VERB.lastIndex = 0;
   for (let m = FORWARD_VERB.exec(sentence); m; m = FORWARD_VERB.exec(sentence)) {
+    // "Media reports said": a speech word followed by a verb of saying is a noun ("reports").
+    if (NEXT_IS_SPEECH_VERB.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     const subject = subjectBefore(sentence, m.index);
     if (subject) return subject;
   }

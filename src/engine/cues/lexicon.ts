@@ -40,6 +40,8 @@ export const LEXICON: readonly LexiconGroup[] = [
       "could_not|couldn't|cannot|can't|can_not be independently? immediately? verified|confirmed|corroborated|substantiated",
       "could_not|couldn't|cannot|can't|can_not|unable_to|not_able_to independently? immediately? verify|confirm|corroborate|substantiate",
       'not independently verified|confirmed|corroborated',
+      // "Officials have not confirmed the toll": the claim stands unconfirmed by those who could.
+      "has_not|have_not|had_not|hasn't|haven't|hadn't yet? independently? verified|confirmed|corroborated",
       'no independent verification|confirmation|corroboration',
     ],
   },
@@ -66,7 +68,8 @@ export const LEXICON: readonly LexiconGroup[] = [
     kind: 'hedge',
     group: 'distancing-adverb',
     note: 'Adverbs by which the writer reports a claim without vouching for it.',
-    patterns: ['allegedly', 'reportedly', 'purportedly', 'supposedly', 'ostensibly', 'apparently'],
+    // Not "apparently", "possibly", "may": those are the writer's own uncertainty, not distance from a source.
+    patterns: ['allegedly', 'reportedly', 'purportedly', 'supposedly', 'ostensibly'],
   },
   {
     kind: 'hedge',
@@ -185,6 +188,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       "it's also|still|yet? not immediately? clear|known",
       "it's also|still? unclear|unknown",
       'remains|remained unclear|unknown',
+      'is|was|are|were still? unclear|not_clear|not_known',
       'unclear|unknown whether|why|how|what|who|when|where|if',
       'not immediately clear|known',
     ],

@@ -12,8 +12,8 @@ const CLAIM_NOUNS =
 
 /** Subject that points back: "This information ...", "The claim ...", "These figures ...", "It ...". */
 const POINTING_SUBJECT = new RegExp(
-  `^(?:(?:but|however|and|so)\\s*,?\\s+)?(?:(?:this|that|these|those|the|such)(?:\\s+\\p{L}+)?\\s+(?:${CLAIM_NOUNS})|this|that|it|none of (?:this|it|these|those|the \\p{L}+))\\b`,
-  'iu',
+  `^(?:(?:but|however|and|so)\\s*,?\\s+)?(?:(?:this|that|these|those|the|such)(?:\\s+[A-Za-z]+)?\\s+(?:${CLAIM_NOUNS})|this|that|it|none of (?:this|it|these|those|the [A-Za-z]+))\\b`,
+  'i',
 );
 
 /** What one declines to comment on when it was said just before: "the assertion", "these allegations". */
@@ -22,8 +22,8 @@ const CONTESTED_NOUNS = 'claims?|assertions?|allegations?|accusations?|reports?|
 /** Object that points back, right after the cue: "comment on the assertion", "verify the claims". */
 function pointingObject(nouns: string): RegExp {
   return new RegExp(
-    `^\\s+(?:on|to|about|of)?\\s*(?:the|this|that|these|those|such)\\s+(?:\\p{L}+\\s+)?(?:${nouns})\\b(?!\\s+(?:that|of|about|by|from)\\b)`,
-    'iu',
+    `^\\s+(?:on|to|about|of)?\\s*(?:the|this|that|these|those|such)\\s+(?:[A-Za-z]+\\s+)?(?:${nouns})\\b(?!\\s+(?:that|of|about|by|from)\\b)`,
+    'i',
   );
 }
 const POINTING_OBJECT_UNVERIFIED = pointingObject(CLAIM_NOUNS);

@@ -40,6 +40,20 @@ const CLAIM_PAPERWORK_BEFORE = set(`
   processing paid pay settle settled settling submit submitted approved reject rejected fraudulent
   expense expenses injury liability pension welfare`);
 
+const BACK_REFERENCE = set('the this that these those such');
+const CLAIM_CONTENT_AFTER = set('that of made by about from in');
+
+/** "jobless claims", "filed a claim", "processed 4,000 claims": claims as paperwork, not assertions. */
+function isPaperwork(words: readonly Word[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const key = words[j]!.key;
+    if (CLAIM_PAPERWORK_BEFORE.has(key)) return true;
+    if (j === i - 1 && /^\d/.test(key)) return true; // "4,000 claims" are counted paperwork
+    if (!DETERMINERS.has(key) && !/^\d/.test(key) && !set('more than about some of').has(key)) return false;
+  }
+  return false;
+}
+
 const POSSESSIVE_TO_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they' };
 
 /**
@@ -57,7 +71,10 @@ export const claimVerbDistance: CueRule = (sentence, words) => {
     if (DETERMINERS.has(next) && CLAIM_NON_SPEECH_OBJECTS.has(afterNext)) continue;
     const prev = i > 0 ? words[i - 1]!.key : '';
     const prevPrev = i > 1 ? words[i - 2]!.key : '';
-    if (CLAIM_PAPERWORK_BEFORE.has(prev) || (DETERMINERS.has(prev) && CLAIM_PAPERWORK_BEFORE.has(prevPrev))) continue;
+    if (isPaperwork(words, i)) continue;
+    // "Reuters could not verify the claims": a claim named again to say something about it is
+    // not a new distancing; "the claim that...", "claims made by..." report one.
+    if (BACK_REFERENCE.has(prev) && !CLAIM_CONTENT_AFTER.has(next)) continue;
     hits.push({
       kind: 'hedge',
       start: word.start,
