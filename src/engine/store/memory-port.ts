@@ -49,14 +49,17 @@ export class MemoryPort implements StoragePort {
   private totalBytes = 0;
 
   constructor(records: readonly KeptFigureRecord[] = []) {
-    for (const record of records) this.putOne(record);
+    for (const record of records) this.putOne(MemoryPort.frozenCopy(record));
   }
 
-  private putOne(record: KeptFigureRecord): void {
-    if (this.byId.has(record.id)) this.removeOne(record.id);
-    // Copied once and frozen, so that neither the caller that wrote it nor one that reads it
-    // can change what is kept; reads then hand out the frozen object without copying.
-    const copy = deepFreeze(structuredClone(record));
+  /** Copied once and frozen, so that neither the caller that wrote it nor one that reads it
+   * can change what is kept; reads then hand out the frozen object without copying. */
+  private static frozenCopy(record: KeptFigureRecord): KeptFigureRecord {
+    return deepFreeze(structuredClone(record));
+  }
+
+  private putOne(copy: KeptFigureRecord): void {
+    if (this.byId.has(copy.id)) this.removeOne(copy.id);
     const bytes = recordBytes(copy);
     this.byId.set(copy.id, copy);
     this.bytesOf.set(copy.id, bytes);
@@ -99,11 +102,13 @@ export class MemoryPort implements StoragePort {
 
   /** Synchronous change, for the JSON-file store that wraps this port. */
   applySync(change: StoreChange): void {
+    // Copy first: a record that cannot be copied throws before anything changed (all or nothing).
+    const puts = (change.put ?? []).map(MemoryPort.frozenCopy);
     for (const pageKey of change.removePages ?? []) {
       for (const id of [...(this.byPage.get(pageKey) ?? [])]) this.removeOne(id);
     }
     for (const id of change.removeIds ?? []) this.removeOne(id);
-    for (const record of change.put ?? []) this.putOne(record);
+    for (const record of puts) this.putOne(record);
   }
 
   /** Every record without copying: for the JSON-file store's serialisation. */

@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { MemoryPort } from '../../../src/engine/store/memory-port';
-import { describePortContract, keptRecord } from './port-contract';
+import { describeAtomicWrites, describePortContract, keptRecord } from './port-contract';
 
 describePortContract('in-memory', async () => new MemoryPort());
+describeAtomicWrites('in-memory', async () => new MemoryPort());
 
 it('does not let a caller change a kept record through the object it wrote or read', async () => {
   const port = new MemoryPort();

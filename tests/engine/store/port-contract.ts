@@ -108,3 +108,15 @@ export function describePortContract(name: string, makePort: () => Promise<Stora
     });
   });
 }
+
+export function describeAtomicWrites(name: string, makePort: () => Promise<StoragePort>): void {
+  it(`${name}: applies a change whole or not at all`, async () => {
+    const port = await makePort();
+    await port.write({ put: [keptRecord({ id: 'a', pageKey: 'p/a' })] });
+    // A record that cannot be stored (a function is not cloneable) fails the change: the
+    // removal of page p/a asked for in the same change must not happen either.
+    const broken = { ...keptRecord({ id: 'b', pageKey: 'p/a' }), context: [() => 1] } as never;
+    await expect(port.write({ removePages: ['p/a'], put: [broken] })).rejects.toThrow();
+    expect((await port.readAll()).map((r) => r.id)).toEqual(['a']);
+  });
+}

@@ -1,0 +1,168 @@
+// The extension's figure memory on disk: IndexedDB, opened by the background (Chrome's
+// service worker, Firefox's event page) through `idb`. One object store of kept figures
+// keyed by id, with indexes on what (the conflict lookup), pageKey (replacing a page),
+// site and seenAt (eviction); every change is ONE transaction (one per record was seen 10x
+// slower, and a page must never be half replaced). A small "meta" store holds the schema
+// version of the records, so that a later extension migrates them on open.
+
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { FigureMemory } from '../../engine/store/figure-memory';
+import type { StoreLimits } from '../../engine/store/limits';
+import type { StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
+import { recordBytes } from '../../engine/store/port';
+import { STORE_SCHEMA_VERSION, migrateRecords, type KeptFigureRecord } from '../../engine/store/schema';
+
+export const FIGURE_DB_NAME = 'caveat-figure-memory';
+/** The IndexedDB version: the shape of stores and indexes (not the record schema). */
+const DB_VERSION = 1;
+const FIGURES = 'figures';
+const META = 'meta';
+const SCHEMA_KEY = 'schemaVersion';
+
+interface FigureDb extends DBSchema {
+  figures: {
+    key: string;
+    value: KeptFigureRecord;
+    indexes: { what: string; pageKey: string; site: string; seenAt: string; siteSeenAt: [string, string] };
+  };
+  meta: { key: string; value: number };
+}
+
+export class IdbStoreError extends Error {
+  override name = 'IdbStoreError';
+}
+
+export class IdbStore implements StoragePort {
+  private constructor(private readonly db: IDBPDatabase<FigureDb>) {}
+
+  /** Opens (creating or migrating) the figure database. */
+  static async open(name: string = FIGURE_DB_NAME): Promise<IdbStore> {
+    const db = await openDB<FigureDb>(name, DB_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          const figures = database.createObjectStore(FIGURES, { keyPath: 'id' });
+          figures.createIndex('what', 'what');
+          figures.createIndex('pageKey', 'pageKey');
+          figures.createIndex('site', 'site');
+          figures.createIndex('seenAt', 'seenAt');
+          figures.createIndex('siteSeenAt', ['site', 'seenAt']);
+          database.createObjectStore(META);
+        }
+      },
+    });
+    try {
+      await migrateIfNeeded(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new IdbStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async findByWhat(whats: readonly string[]): Promise<KeptFigureRecord[]> {
+    const tx = this.db.transaction(FIGURES, 'readonly');
+    const index = tx.store.index('what');
+    const lists = await Promise.all([...new Set(whats)].map((what) => index.getAll(what)));
+    await tx.done;
+    return lists.flat();
+  }
+
+  async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
+    return this.db.getAllFromIndex(FIGURES, 'pageKey', pageKey);
+  }
+
+  async write(change: StoreChange): Promise<void> {
+    const tx = this.db.transaction(FIGURES, 'readwrite');
+    const store = tx.store;
+    const pageIds = await Promise.all((change.removePages ?? []).map((pageKey) => store.index('pageKey').getAllKeys(pageKey)));
+    // Requests of one transaction run in the order they are made: removals, then puts.
+    const requests: Promise<unknown>[] = [];
+    try {
+      for (const id of pageIds.flat()) requests.push(store.delete(id));
+      for (const id of change.removeIds ?? []) requests.push(store.delete(id));
+      for (const record of change.put ?? []) requests.push(store.put(record));
+    } catch (error) {
+      // A request refused on the spot (a value that cannot be cloned) does not abort the
+      // transaction by itself: the removals before it would commit. Abort explicitly.
+      tx.abort();
+      await Promise.allSettled([...requests, tx.done]);
+      throw error;
+    }
+    await Promise.all([...requests, tx.done]);
+  }
+
+  async countAll(): Promise<number> {
+    return this.db.count(FIGURES);
+  }
+
+  async countSite(site: string): Promise<number> {
+    return this.db.countFromIndex(FIGURES, 'site', site);
+  }
+
+  async oldestIds(count: number, site?: string): Promise<string[]> {
+    if (count <= 0) return [];
+    if (site === undefined) return this.db.getAllKeysFromIndex(FIGURES, 'seenAt', null, count);
+    const range = IDBKeyRange.bound([site, ''], [site, '\uffff']);
+    return this.db.getAllKeysFromIndex(FIGURES, 'siteSeenAt', range, count);
+  }
+
+  async readAll(): Promise<KeptFigureRecord[]> {
+    return this.db.getAll(FIGURES);
+  }
+
+  /** Counts and sizes every record: for the options page, not for a page scan. */
+  async usage(): Promise<StoreUsage> {
+    const tx = this.db.transaction(FIGURES, 'readonly');
+    let figures = 0;
+    let bytes = 0;
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      figures++;
+      bytes += recordBytes(cursor.value);
+    }
+    let pages = 0;
+    for (let cursor = await tx.store.index('pageKey').openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
+      pages++;
+    }
+    await tx.done;
+    return { figures, pages, bytes };
+  }
+
+  async clear(): Promise<void> {
+    await this.db.clear(FIGURES);
+  }
+}
+
+/**
+ * Brings stored records to the current schema version in one transaction. A database written
+ * by a newer extension is refused, not rewritten: downgrading must not lose its data.
+ */
+async function migrateIfNeeded(db: IDBPDatabase<FigureDb>): Promise<void> {
+  const tx = db.transaction([FIGURES, META], 'readwrite');
+  const meta = tx.objectStore(META);
+  const stored = await meta.get(SCHEMA_KEY);
+  if (stored === undefined) {
+    await meta.put(STORE_SCHEMA_VERSION, SCHEMA_KEY);
+  } else if (stored > STORE_SCHEMA_VERSION) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new IdbStoreError(
+      `the figure memory was written by a newer Caveat (schema version ${stored}; this one reads up to ${STORE_SCHEMA_VERSION})`,
+    );
+  } else if (stored < STORE_SCHEMA_VERSION) {
+    const figures = tx.objectStore(FIGURES);
+    const old = await figures.getAll();
+    const migrated = migrateRecords(old, stored);
+    await Promise.all(migrated.map((record) => figures.put(record)));
+    await meta.put(STORE_SCHEMA_VERSION, SCHEMA_KEY);
+  }
+  await tx.done;
+}
+
+/** The background's figure memory over IndexedDB (one per wake of the background). */
+export async function openIdbFigureMemory(name: string = FIGURE_DB_NAME, limits: Partial<StoreLimits> = {}): Promise<FigureMemory> {
+  return new FigureMemory(await IdbStore.open(name), limits);
+}
