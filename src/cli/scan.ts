@@ -9,7 +9,7 @@ import { scanArticle } from '../engine/analyze';
 import type { ScanReport } from '../engine/types';
 import { parseScanArgs, USAGE, type ScanArgs } from './args';
 import { loadArticleReaders } from './article-readers';
-import { addCrossPageConflicts, crossPageMemoryAvailable } from './cross-page';
+import { addCrossPageConflicts } from './cross-page';
 import { problemOf } from './errors';
 import { fetchPage, isUrl } from './fetch-page';
 import { formatReport } from './format-report';
@@ -36,11 +36,11 @@ async function readPage(input: string, limits: PageLimits): Promise<PageContent>
   return isUrl(input) ? fetchPage(input, limits) : readPageFile(input, limits);
 }
 
-async function scanOne(input: string, limits: PageLimits): Promise<ScanReport> {
+async function scanOne(input: string, limits: PageLimits): Promise<{ report: ScanReport; text: string }> {
   const page = await readPage(input, limits);
   const readers = await loadArticleReaders();
   const article = page.format === 'html' ? readers.fromHtml(page.content, page.source) : readers.fromText(page.content);
-  return scanArticle(article, page.source);
+  return { report: scanArticle(article, page.source), text: article.text };
 }
 
 export async function runScan(argv: readonly string[], out: Output, stdoutIsTTY = false): Promise<number> {
@@ -58,22 +58,23 @@ export async function runScan(argv: readonly string[], out: Output, stdoutIsTTY 
   const limits = pageLimits();
   let failed = false;
   const scanned: ScanReport[] = [];
+  const texts: string[] = [];
   // One after another, in the order given: earlier pages are "earlier" for cross-page conflicts.
   for (const input of args.inputs) {
     try {
-      scanned.push(await scanOne(input, limits));
+      const { report, text } = await scanOne(input, limits);
+      scanned.push(report);
+      texts.push(text);
     } catch (error) {
       failed = true;
       reportError(out, input, error);
     }
   }
-  if (args.storeFile && !crossPageMemoryAvailable) {
-    out.stderr(`caveat: ${safeText(args.storeFile)}: --store is not available yet; figures were not kept\n`);
-  }
   let reports = scanned;
   try {
-    reports = await addCrossPageConflicts(scanned, { storeFile: args.storeFile });
+    reports = await addCrossPageConflicts(scanned, { storeFile: args.storeFile, texts });
   } catch (error) {
+    // A store file that cannot be read or written: the pages' own results are still shown.
     failed = true;
     reportError(out, args.storeFile ?? 'figure memory', error);
   }
