@@ -102,6 +102,15 @@ export function subjectBefore(sentence: string, pos: number): string | null {
 /** Conjunctions that start a new clause inside a comma segment. */
 const CLAUSE_JOINTS = /(?:^|\s)(?:that|but|while|because|although|though|as|when|after|before|if|since|where|and|—|–|;|:)\s+/gi;
 
+const PAST_OR_AUX = /\b(?:\w+ed|rose|fell|grew|said|told|was|were|is|are|had|has|have|did|would|will|could)\b/i;
+
+function joinsNounPhrases(before: string, after: string): boolean {
+  const words = before.trim().split(/\s+/);
+  if (words.length > 4 || PAST_OR_AUX.test(before)) return false;
+  const startsLikeNounPhrase = (t: string) => /^(?:[A-Z]|(?:the|a|an|its|his|her|their|two|both)\b)/.test(t.trim());
+  return startsLikeNounPhrase(before) && startsLikeNounPhrase(after);
+}
+
 /** The part of `segment` after its last clause joint ("... and officials" -> "officials"). */
 function lastClause(segment: string): string {
   let cut = 0;
@@ -109,8 +118,9 @@ function lastClause(segment: string): string {
   for (let m = CLAUSE_JOINTS.exec(segment); m; m = CLAUSE_JOINTS.exec(segment)) {
     const word = m[0].trim().toLowerCase();
     const after = segment.slice(m.index + m[0].length);
-    // "McClatchy and Tribune": "and" between two names joins the subject, it does not start a clause.
-    if (word === 'and' && /^[A-Z]/.test(after) && /[A-Z][\w’'.-]*$/.test(segment.slice(0, m.index))) continue;
+    // "McClatchy and Tribune", "the regulator and the exchange": "and" between two short noun
+    // phrases joins the subject; after a clause with a verb ("prices rose and analysts") it does not.
+    if (word === 'and' && joinsNounPhrases(segment.slice(cut, m.index), after)) continue;
     cut = m.index + m[0].length;
   }
   return segment.slice(cut);
