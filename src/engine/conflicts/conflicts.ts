@@ -17,7 +17,7 @@ export { comparableInterval, intervalsOverlap, roundingOf } from './intervals';
 // is comparing them ("21 Christians, 20 of them Egyptian Copts"), not contradicting itself.
 
 /** Event nouns and years in a context: what tells one event from another. */
-const EVENT_WORD = /^(?:\d{4}|attacks?|counterattack|counteroffensive|offensive|bombings?|strikes?|airstrikes?|raids?|shootings?|explosion|blast|earthquake|quake|floods?|flooding|fire|wildfires?|storm|hurricane|typhoon|cyclone|tornado|crash|collision|derailment|war|election|protests?|riots?|outbreak|pandemic|epidemic|siege|invasion|massacre|ambush|clashes|stampede|collapse|landslide|eruption|famine|drought|heatwave)$/;
+const EVENT_WORD = /^(?:attacks?|counterattack|counteroffensive|offensive|bombings?|strikes?|airstrikes?|raids?|shootings?|explosion|blast|earthquake|quake|floods?|flooding|fire|wildfires?|storm|hurricane|typhoon|cyclone|tornado|crash|collision|derailment|war|election|protests?|riots?|outbreak|pandemic|epidemic|siege|invasion|massacre|ambush|clashes|stampede|collapse|landslide|eruption|famine|drought|heatwave)$/;
 
 function keyIsComplete(what: string): boolean {
   const bar = what.indexOf('|');
@@ -26,6 +26,11 @@ function keyIsComplete(what: string): boolean {
 
 /** Why two figures' contexts place them in different events, or null when they may be the same. */
 export function differentEvents(a: readonly string[], b: readonly string[]): string | null {
+  const yearsA = a.filter((w) => /^\d{4}$/.test(w));
+  const yearsB = b.filter((w) => /^\d{4}$/.test(w));
+  if (yearsA.length > 0 && yearsB.length > 0 && !yearsA.some((y) => yearsB.includes(y))) {
+    return `different years (${yearsA.join(', ')} vs ${yearsB.join(', ')})`;
+  }
   const eventsA = a.filter((w) => EVENT_WORD.test(w));
   const eventsB = b.filter((w) => EVENT_WORD.test(w));
   if (eventsA.length > 0 && eventsB.length > 0 && !eventsA.some((w) => eventsB.includes(w))) {

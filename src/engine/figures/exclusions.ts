@@ -68,7 +68,8 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number)
   const after = text.slice(last.end, last.end + 50);
 
   // Inside a token: "t.co/N5", "COVID-19", "-12.99" in a ticker, "1010data", "21st", "2030s".
-  if (/[-–−]/.test(charBefore) && !p.second && (/[A-Za-z0-9]/.test(charBefore2) || /^\s?$/.test(charBefore2))) {
+  // "-12.99" in a ticker, "COVID-19", the tail of "555-123-4567" or of a score "52-48".
+  if (/[-–−]/.test(charBefore) && (/[0-9]/.test(charBefore2) || (!p.second && (/[A-Za-z]/.test(charBefore2) || /^\s?$/.test(charBefore2))))) {
     return 'inside a token';
   }
   if (/[A-Za-z0-9_/@#:]/.test(charBefore)) return 'inside a token';
@@ -102,7 +103,8 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number)
   // A number right after a capitalised name is part of it: "Apollo 11", "Boeing 737", "Fortune 500".
   if (a.isDigits && !a.currency) {
     const prev = previousWord(text, a.start);
-    if (prev.word && prev.start > sentenceStart && /^[A-Z]/.test(prev.word) && /^ ?$/.test(text.slice(prev.start + prev.word.length, a.start))) {
+    // Sentence openers ("These 11", "All 14") are in the function-word list; "iPhone 11" counts as a name.
+    if (prev.word && prev.start >= sentenceStart && /[A-Z]/.test(prev.word) && /^ ?$/.test(text.slice(prev.start + prev.word.length, a.start))) {
       const w = prev.word.replace(/[.'’]+$/, '').toLowerCase();
       if (!CAPITALISED_FUNCTION_WORDS.has(w)) return 'name';
     }

@@ -14,6 +14,9 @@ const CURRENCY_NOUNS: Readonly<Record<string, string>> = {
   eur: 'euro', gbp: 'pound sterling', jpy: 'yen', inr: 'rupee',
 };
 
+const PART_OF_BEFORE = /^[^.;:]{0,40}\b(?:including|among them|among whom|of whom|of which|of them)[\s,]*$/i;
+const PART_OF_AFTER = /^\s+of\s+(?:them|whom|those)\b/i;
+
 /** Index of the sentence holding [start, end), moving forward from `from` (phrases come in order). */
 function sentenceAt(sentences: readonly Sentence[], start: number, from: number): number {
   let i = from;
@@ -27,7 +30,7 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
   const attribution = new Map<number, string | null>();
   let cursor = 0;
   let lastSentence = -1;
-  let previousInSentence: { noun: string; unit: Unit } | null = null;
+  let previousInSentence: { noun: string; unit: Unit; event: string; end: number } | null = null;
   for (const p of phrases) {
     const index = sentenceAt(sentences, p.start, cursor);
     if (index < 0) continue;
@@ -60,7 +63,8 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
       const afterNoun = afterNumber.slice(found.length);
       const near = eventNear(before, afterNoun);
       // "expected to hire 500" and "hired 300" are not two counts of one thing.
-      event = near.event === '' ? '' : modalityOf(clauseAround(before, afterNumber)) + near.event;
+      const rawEvent = near.event || found.event || '';
+      event = rawEvent === '' ? '' : modalityOf(clauseAround(before, afterNumber)) + rawEvent;
       end = p.end + found.length;
       if (near.endInAfter !== null) end += near.endInAfter;
       // "... and another four were reported missing": the noun comes from the figure before.
@@ -79,7 +83,13 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
       noun = m.noun;
       event = m.measure;
     }
-    previousInSentence = { noun, unit };
+    // "killing at least 19 people, including 17 foreigners", "21 Christians — 20 of them Copts":
+    // a part of an earlier count shares its event.
+    if (event === '' && previousInSentence?.event && unit === previousInSentence.unit &&
+        (PART_OF_BEFORE.test(text.slice(previousInSentence.end, p.start)) || PART_OF_AFTER.test(afterNumber))) {
+      event = previousInSentence.event;
+    }
+    previousInSentence = { noun, unit, event, end };
 
     let attributedTo = attribution.get(index);
     if (attributedTo === undefined) {

@@ -69,47 +69,56 @@ export function singular(word: string): string {
   if (w.length <= 3) return w;
   if (/men$/.test(w)) return w.slice(0, -3) + 'man';
   if (/[^aeiou]ies$/.test(w)) return w.slice(0, -3) + 'y';
-  if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (/(?:ss|sh|ch|x|z)es$|[^aeiou]uses$/.test(w)) return w.slice(0, -2);
   if (/(?:ss|us|is|ics)$/.test(w)) return w;
   if (/s$/.test(w)) return w.slice(0, -1);
   return w;
 }
 
-/** Event words near a figure and the event they normalise to. Longest phrases first. */
-const EVENTS: ReadonlyArray<[RegExp, string]> = [
-  [/^(?:taken|held|kept|seized) (?:as )?hostages?$|^hostages?$|^kidnapped$|^kidnapping$|^abducted$|^captives?$|^held captive$/, 'taken hostage'],
-  [/^laid off$|^layoffs?$|^lost (?:their )?jobs$|^job cuts$/, 'laid off'],
-  [/^killed$|^killing$|^kills?$|^dead$|^died$|^dying$|^deaths?$|^fatalities$|^perished$|^slain$|^murdered$|^lost (?:their )?lives$/, 'killed'],
-  [/^injured$|^injuring$|^injuries$|^wounded$|^wounding$|^hurt$/, 'injured'],
-  [/^missing$|^unaccounted for$/, 'missing'],
-  [/^arrested$|^arrests$|^detained$|^detentions$|^in custody$/, 'arrested'],
-  [/^displaced$|^homeless$/, 'displaced'],
-  [/^evacuated$|^evacuations$/, 'evacuated'],
-  [/^hospitali[sz]ed$/, 'hospitalized'],
-  [/^infected$|^infections$|^tested positive$/, 'infected'],
-  [/^rescued$/, 'rescued'],
-  [/^fired$/, 'fired'],
-  [/^hired$/, 'hired'],
-  [/^sentenced$/, 'sentenced'],
-  [/^charged$|^indicted$/, 'charged'],
-  [/^convicted$/, 'convicted'],
-  [/^deported$/, 'deported'],
-  [/^executed$/, 'executed'],
-  [/^beheaded$/, 'beheaded'],
-  [/^escaped$/, 'escaped'],
-  [/^released$|^freed$/, 'released'],
-  [/^affected$/, 'affected'],
-  [/^attended$|^attending$/, 'attending'],
-  [/^protested$|^protesting$|^protesters$/, 'protesting'],
+/** Event words near a figure and the event they normalise to (one, two or three words). */
+const EVENT_PHRASES: ReadonlyArray<[string, string]> = [
+  ['taken hostage', 'taken hostage'], ['held hostage', 'taken hostage'], ['kept hostage', 'taken hostage'],
+  ['seized as hostages', 'taken hostage'], ['taken captive', 'taken hostage'], ['held captive', 'taken hostage'],
+  ['kidnapped', 'taken hostage'], ['abducted', 'taken hostage'],
+  ['laid off', 'laid off'], ['lost their jobs', 'laid off'], ['lost jobs', 'laid off'],
+  ['killed', 'killed'], ['killing', 'killed'], ['kills', 'killed'], ['kill', 'killed'], ['dead', 'killed'],
+  ['died', 'killed'], ['dying', 'killed'], ['perished', 'killed'], ['slain', 'killed'], ['murdered', 'killed'],
+  ['drowned', 'killed'], ['lost their lives', 'killed'], ['shot dead', 'killed'],
+  ['injured', 'injured'], ['injuring', 'injured'], ['wounded', 'injured'], ['wounding', 'injured'], ['hurt', 'injured'],
+  ['missing', 'missing'], ['unaccounted for', 'missing'],
+  ['arrested', 'arrested'], ['detained', 'arrested'], ['in custody', 'arrested'],
+  ['displaced', 'displaced'], ['homeless', 'displaced'], ['evacuated', 'evacuated'],
+  ['hospitalized', 'hospitalized'], ['hospitalised', 'hospitalized'], ['infected', 'infected'],
+  ['tested positive', 'infected'], ['rescued', 'rescued'], ['trapped', 'trapped'], ['stranded', 'stranded'],
+  ['fired', 'fired'], ['hired', 'hired'], ['sentenced', 'sentenced'], ['charged', 'charged'], ['indicted', 'charged'],
+  ['convicted', 'convicted'], ['deported', 'deported'], ['executed', 'executed'], ['beheaded', 'beheaded'],
+  ['escaped', 'escaped'], ['released', 'released'], ['freed', 'released'], ['affected', 'affected'],
+  ['attended', 'attending'], ['attending', 'attending'], ['protested', 'protesting'], ['sickened', 'sickened'],
 ];
+const EVENTS = new Map(EVENT_PHRASES);
 
-/** Find an event among `words` (lower case), trying two-word phrases first. */
+/**
+ * Nouns that count people by what happened to them: "seven hostages", "12 deaths". The
+ * counted noun becomes "person" and the noun gives the event, so "seven hostages" and
+ * "seven people taken hostage" share the key "person|taken hostage".
+ */
+const EVENT_NOUNS_OF_PEOPLE: ReadonlyMap<string, string> = new Map([
+  ['hostage', 'taken hostage'], ['captive', 'taken hostage'], ['death', 'killed'], ['fatality', 'killed'],
+  ['injury', 'injured'], ['arrest', 'arrested'], ['detention', 'arrested'], ['evacuation', 'evacuated'],
+  ['infection', 'infected'], ['layoff', 'laid off'], ['casualty', 'killed or injured'],
+]);
+
+/** Find an event among `words` (lower case), trying longer phrases first. */
 function eventIn(words: readonly string[]): string | null {
   for (let i = 0; i < words.length; i++) {
     for (const len of [3, 2, 1]) {
       if (i + len > words.length) continue;
-      const phrase = words.slice(i, i + len).join(' ');
-      for (const [re, event] of EVENTS) if (re.test(phrase)) return event;
+      const event = EVENTS.get(words.slice(i, i + len).join(' '));
+      if (event) return event;
+      if (len === 1) {
+        const byNoun = EVENT_NOUNS_OF_PEOPLE.get(singular(words[i]!));
+        if (byNoun) return byNoun;
+      }
     }
   }
   return null;
@@ -143,7 +152,7 @@ function isPluralNoun(token: string): boolean {
  * The counted noun right after a number: up to four words before a stop word, a verb of an
  * auxiliary kind or clause punctuation. `after` is the text right after the number.
  */
-export function nounAfter(after: string, vague: boolean, plural = true): { noun: string; length: number } {
+export function nounAfter(after: string, vague: boolean, plural = true): { noun: string; length: number; event?: string } {
   const re = /[A-Za-z][A-Za-z'’&-]*|[“”"‘’]|[^\sA-Za-z]/g;
   const words: string[] = [];
   let lastTok = '';
@@ -160,7 +169,14 @@ export function nounAfter(after: string, vague: boolean, plural = true): { noun:
       continue;
     }
     if (words.length === 0 && NOUN_FILLERS.has(lower)) continue;
-    if (STOP_WORDS.has(lower) || (/ly$/.test(lower) && !LY_NOUNS.has(lower)) || eventIn([lower]) !== null) break;
+    const eventNoun = EVENT_NOUNS_OF_PEOPLE.get(singular(lower));
+    if (eventNoun) {
+      // "seven hostages", "12 deaths": people counted by what happened to them.
+      words.push('person');
+      length = m.index + tok.length;
+      return { noun: words.join(' '), length, event: eventNoun };
+    }
+    if (STOP_WORDS.has(lower) || (/ly$/.test(lower) && !LY_NOUNS.has(lower)) || EVENTS.has(lower)) break;
     // A past participle after a noun starts a clause ("companies selected by NASA").
     if (words.length > 0 && /ed$/.test(lower) && !/^[A-Z]/.test(tok)) break;
     // Acronyms keep their case-free form and are not singularised ("CLPS", "NGOs").
@@ -191,20 +207,20 @@ export function eventNear(before: string, after: string): { event: string; endIn
   for (let i = 0; i < afterWords.length; i++) {
     for (const len of [3, 2, 1]) {
       if (i + len > afterWords.length) continue;
-      const phrase = afterWords.slice(i, i + len).join(' ');
-      for (const [re, event] of EVENTS) if (re.test(phrase)) return { event, endInAfter: ends[i + len - 1]! };
+      const event = eventIn([afterWords.slice(i, i + len).join(' ')]);
+      if (event) return { event, endInAfter: ends[i + len - 1]! };
     }
   }
   // Before: "killing at least 19 people", "laid off more than 60", "the hostages include three".
   const beforeWords = tokens(before).slice(-8);
   let cut = beforeWords.length;
-  while (cut > 0 && !/^[;:.()\[\]!?]$/.test(beforeWords[cut - 1]!)) cut--;
-  const clause = beforeWords.slice(cut).filter((w) => !CLAUSE_BREAK.test(w)).map((w) => w.toLowerCase());
+  while (cut > 0 && !CLAUSE_BREAK.test(beforeWords[cut - 1]!)) cut--;
+  const clause = beforeWords.slice(cut).map((w) => w.toLowerCase());
   for (let i = clause.length - 1; i >= 0; i--) {
     for (const len of [1, 2, 3]) {
       if (i - len + 1 < 0) continue;
-      const phrase = clause.slice(i - len + 1, i + 1).join(' ');
-      for (const [re, event] of EVENTS) if (re.test(phrase)) return { event, endInAfter: null };
+      const event = eventIn([clause.slice(i - len + 1, i + 1).join(' ')]);
+      if (event) return { event, endInAfter: null };
     }
   }
   return { event: '', endInAfter: null };
@@ -213,7 +229,7 @@ export function eventNear(before: string, after: string): { event: string; endIn
 /** Words that mark a value as a forecast or an earlier value rather than the actual one. */
 const FORECAST = /\b(?:expect(?:s|ed|ing|ations?)?|forecasts?|forecasted|predict(?:s|ed|ions?)?|projects?|projected|projections?|estimates?|consensus|guidance|outlook|targets?|sees|anticipated?)\b/i;
 const HABITUAL = /\b(?:routinely|usually|typically|normally|regularly|generally|often|ordinarily)\b/i;
-const PREVIOUS = /\b(?:previous|prior|a year (?:earlier|ago)|year-ago|last year)\b/i;
+const PREVIOUS = /\b(?:previous|prior|a year earlier|year-ago)\b/i;
 
 /** Verbs whose object is an amount of money, with the measure they give. */
 const MONEY_VERBS: ReadonlyArray<[RegExp, string]> = [
@@ -275,7 +291,9 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
   if (inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after) && firstRun(inNoun[1]!) !== '') {
     measure = firstRun(inNoun[1]!);
   } else if (/^\s*of\s+/i.test(after) && unitNoun === 'percent') {
-    measure = firstRun(/^\s*of\s+((?:[\w.’'-]+\s+){0,5}[\w.’'-]+)/i.exec(after)?.[1] ?? '');
+    // "40 percent of voters stayed home" -> "voter"; "of the total U.S. population" -> "us population".
+    const of = after.replace(/^\s*of\s+(?:the|its|their|his|her|our|all)\s+(?:total\s+|entire\s+|overall\s+)?/i, ' ').replace(/^\s*of\s+/i, ' ').replace(/\b([A-Za-z])\.([A-Za-z])\./g, '$1$2');
+    measure = nounAfter(of, false).noun;
   } else if (unitNoun === 'percent' && /^\s+[a-z]+/.test(after) && !/^\s+(?:of|in|to|from|and|or|on|for|at|by|with|than|a|the|year|this|last|since|after|before|compared|down|up|higher|lower|more|less|over|as|while|which|that|who|was|were|is|are)\b/i.test(after)) {
     // "25.2% stake"
     measure = firstRun(/^\s+([a-z-]+)/i.exec(after)![1]!);
@@ -291,7 +309,8 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
   }
   if (measure !== '') {
     const clause = clauseOf(before) + ' ' + after.split(/[,;.]/)[0];
-    measure = `${modalityOf(clause)}${measure}`;
+    const plain = measure.split(' ').filter((w) => !FORECAST.test(w) && !PREVIOUS.test(w)).join(' ');
+    measure = plain === '' ? '' : `${modalityOf(clause)}${plain}`;
   }
   return { noun, measure };
 }
@@ -345,15 +364,17 @@ const CAPITALISED_STOP = new Set([
 export function contextWords(sentence: string, noun: string, attributedTo: string | null): string[] {
   const skip = new Set<string>();
   for (const w of noun.split(/\s+/)) skip.add(w);
-  if (attributedTo) for (const w of attributedTo.toLowerCase().match(/[a-z][a-z-]*/g) ?? []) skip.add(w.replace(/[’']s$/, ''));
+  if (attributedTo) for (const w of attributedTo.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, '$1$2$3').toLowerCase().match(/[a-z][a-z-]*/g) ?? []) skip.add(w.replace(/[’']s$/, ''));
   const out: string[] = [];
   const seen = new Set<string>();
   const re = /[A-Za-z][A-Za-z’'-]*|\d{4}\b|[.!?]/g;
   let first = true;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+  // Dotted initialisms are one word: "U.S." -> "US".
+  const plain = sentence.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, '$1$2$3');
+  for (let m = re.exec(plain); m; m = re.exec(plain)) {
     const tok = m[0];
     if (/^[.!?]$/.test(tok)) continue;
-    const lower = tok.toLowerCase().replace(/[’']s$/, '');
+    const lower = tok.toLowerCase().replace(/[’']s?$/, '');
     const isYear = /^\d{4}$/.test(tok);
     const proper = /^[A-Z]/.test(tok) && !first && !CAPITALISED_STOP.has(lower);
     const acronym = /^[A-Z]{2,}$/.test(tok);

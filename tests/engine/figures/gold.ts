@@ -10,8 +10,8 @@ import type { Conflict, Figure } from '../../../src/engine/types';
 
 export const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures');
 
-interface GoldFigure { text: string; sentence: string; low: number | null; high: number | null; what: string }
-interface GoldPair { a: string; b: string }
+export interface GoldFigure { text: string; sentence: string; low: number | null; high: number | null; what: string }
+export interface GoldPair { a: string; b: string }
 export interface Gold { figures?: GoldFigure[]; conflicts?: GoldPair[]; not_conflicts?: GoldPair[] }
 
 export interface PageResult {
@@ -23,6 +23,8 @@ export interface PageResult {
   missed: GoldFigure[];
   exact: number;
   falsePositives: Figure[];
+  /** The engine figure that matched each found gold figure. */
+  matches: Map<GoldFigure, Figure>;
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -35,6 +37,12 @@ function sameSentence(a: string, b: string): boolean {
 
 const overlaps = (a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }): boolean =>
   (a.low ?? -Infinity) <= (b.high ?? Infinity) && (b.low ?? -Infinity) <= (a.high ?? Infinity);
+
+/** The engine figure matched to the gold figure whose text is `text` on a scored page. */
+export function engineFigure(result: PageResult, text: string): Figure | undefined {
+  for (const [g, f] of result.matches) if (g.text === text) return f;
+  return undefined;
+}
 
 /** The article text as the engine sees it: the headline (from the gold file), then the body. */
 export function pageText(page: string): string {
@@ -65,16 +73,18 @@ export function scorePage(page: string): PageResult {
   const used = new Set<Figure>();
   const found: GoldFigure[] = [];
   const missed: GoldFigure[] = [];
+  const matches = new Map<GoldFigure, Figure>();
   let exact = 0;
   for (const g of gold.figures ?? []) {
     const candidates = figures.filter((f) => !used.has(f) && sameSentence(f.sentence, g.sentence) && overlaps(f, g));
     const match = candidates.find((f) => f.low === g.low && f.high === g.high) ?? candidates[0];
     if (!match) { missed.push(g); continue; }
     used.add(match);
+    matches.set(g, match);
     found.push(g);
     if (match.low === g.low && match.high === g.high) exact++;
   }
-  return { page, figures, conflicts, gold, found, missed, exact, falsePositives: figures.filter((f) => !used.has(f)) };
+  return { page, figures, conflicts, gold, found, missed, exact, matches, falsePositives: figures.filter((f) => !used.has(f)) };
 }
 
 export function scoreAll(): { results: PageResult[]; precision: number; recall: number; f1: number; exactRate: number } {
