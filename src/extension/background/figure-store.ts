@@ -1,15 +1,18 @@
-import { FigureMemory } from '../../engine/store/figure-memory';
-// TEMPORARY until src/extension/background/idb-store.ts lands: an in-memory port, so the
-// rest of the background can be built and tried. Replace before shipping.
-import { MemoryPort } from '../../engine/store/memory-port';
+import type { FigureMemory } from '../../engine/store/figure-memory';
+import { openIdbFigureMemory } from './idb-store';
 
 // The figure memory of the background, opened lazily on the first request of each wake: a
 // stopped service worker (Chrome) or event page (Firefox) keeps nothing in memory, so nothing
-// here may matter beyond one wake except what the port writes to IndexedDB.
+// here matters beyond one wake; the figures themselves are in IndexedDB.
 
 let memory: Promise<FigureMemory> | null = null;
 
 export function figureMemory(): Promise<FigureMemory> {
-  memory ??= Promise.resolve(new FigureMemory(new MemoryPort()));
+  if (!memory) {
+    memory = openIdbFigureMemory().catch((error: unknown) => {
+      memory = null; // let the next request try again (a blocked upgrade, a full disk)
+      throw error;
+    });
+  }
   return memory;
 }
