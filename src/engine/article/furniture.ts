@@ -62,9 +62,9 @@ export function isPictureCredit(text: string): boolean {
 }
 
 /** "By Jane Doe", "By Jane Doe and John Roe, Reuters" (a byline line on its own). */
-function isBylineLine(text: string): boolean {
+export function isBylineLine(text: string): boolean {
   if (endsLikeSentence(text)) return false;
-  return /^by\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|al|bin|,))*(?:\s*[,|—–-]\s*[\p{L} .]{0,60})?$/u.test(text) && text.length <= 100;
+  return /^[Bb][Yy]\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|al|bin|,))*(?:\s*[,|—–-]\s*[\p{L} .]{0,60})?$/u.test(text) && text.length <= 100;
 }
 
 /** Dates and times on their own line ("Published 6:01 am", "November 19, 2019", "3 min read"). */
@@ -97,7 +97,8 @@ function isPromoLine(text: string): boolean {
  * the fraction of the block's characters that sit inside links, when known (HTML pages).
  */
 export function isFurniture(rawText: string, context: { linkShare?: number } = {}): boolean {
-  const text = rawText.replace(/\s+/g, ' ').trim();
+  // List bullets in front of a line say nothing about what the line is.
+  const text = rawText.replace(/\s+/g, ' ').trim().replace(/^[•·▪■►▶*]+\s*/, '');
   if (text === '') return true;
   const bare = text
     .toLowerCase()

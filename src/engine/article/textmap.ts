@@ -22,6 +22,8 @@ export interface DomSpan {
   endOffset: number;
 }
 
+const SKIPPABLE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/;
+
 /** Index of the first segment whose end is after `offset` (segments are sorted by start). */
 function firstSegmentEndingAfter(segments: readonly TextSegment[], offset: number): number {
   let lo = 0;
@@ -49,8 +51,9 @@ export function domSpansFor(segments: readonly TextSegment[], start: number, end
     const startOffset = seg.nodeOffset + (from - seg.start);
     const endOffset = seg.nodeOffset + (to - seg.start);
     const last = spans[spans.length - 1];
-    if (last && last.node === seg.node && last.endOffset <= startOffset && startOffset - last.endOffset <= 1) {
-      // Only a collapsed white-space character of the same node lies between: one range.
+    if (last && last.node === seg.node && last.endOffset <= startOffset && SKIPPABLE.test(seg.node.data.slice(last.endOffset, startOffset))) {
+      // Only white space the text collapsed (or invisible characters) of the same node lies
+      // between: one range, as a reader would select it.
       last.endOffset = endOffset;
     } else {
       spans.push({ node: seg.node, startOffset, endOffset });
@@ -86,7 +89,7 @@ export class ArticleTextBuilder {
   readonly segments: TextSegment[] = [];
   private blockStart = -1;
   private pendingSpace = false;
-  /** A literal ' ' of the pending white-space run, so the emitted space can be mapped. */
+  /** The last literal ' ' of the pending white-space run, so the emitted space can be mapped. */
   private pendingSpaceSource: { node: Text; offset: number } | null = null;
 
   /** Add text to the current block; `node` is the DOM text node it was read from, if any. */
@@ -101,10 +104,10 @@ export class ArticleTextBuilder {
           this.pendingSpace = true;
           this.pendingSpaceSource = null;
         }
-        if (!this.pendingSpaceSource && node) {
-          const literal = token.indexOf(' ');
-          if (literal >= 0) this.pendingSpaceSource = { node, offset: at + literal };
-        }
+        // Map the space to the run's last literal ' ', next to the word that follows, so that
+        // the space and that word make one segment of one node.
+        const literal = node ? token.lastIndexOf(' ') : -1;
+        if (node && literal >= 0) this.pendingSpaceSource = { node, offset: at + literal };
         continue;
       }
       if (this.blockStart < 0) {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { isFurniture, isPictureCredit } from '../../../src/engine/article/furniture';
+
+describe('isFurniture', () => {
+  it.each([
+    'Skip to main content',
+    '• Share to or',
+    'Advertisement',
+    'Story continues below advertisement',
+    'Read more: Storm season explained',
+    'More on the history of the town council',
+    'Related stories',
+    'Translation by Sasha Example',
+    'Additional reporting by Jo Bloggs; Editing by Sam Roe',
+    'By Jane Example and John Roe',
+    'Published 6:01 am',
+    'November 18, 2019',
+    '3 min read',
+    'Image 2 of 5',
+    'Sign up for our free morning newsletter',
+    'Write to Jane Example at jane@example.com',
+    '— Sam Poster (@samposter) November 18, 2019',
+    'Post Comment (+)',
+  ])('takes %j for furniture', (line) => {
+    expect(isFurniture(line)).toBe(true);
+  });
+
+  it.each([
+    'More than 1,400 people were killed in the attack.',
+    'By Tuesday, the death toll had risen to 20.',
+    'Sources said the ministry had not been told.',
+    'Share prices fell 5 percent on the news, the steepest drop this year.',
+    'The statement did not mention the hostages.',
+    'Flood waters rise in Riverton',
+    'Residents wade through a flooded street in Riverton on Monday.',
+  ])('keeps %j', (line) => {
+    expect(isFurniture(line)).toBe(false);
+  });
+
+  it('takes a line that is all link and no sentence for a pointer elsewhere', () => {
+    expect(isFurniture('Town council approves new flood barrier plan', { linkShare: 1 })).toBe(true);
+    expect(isFurniture('Town council approves new flood barrier plan', { linkShare: 0 })).toBe(false);
+    expect(isFurniture('The council approved the plan on Tuesday.', { linkShare: 1 })).toBe(false);
+  });
+});
+
+describe('isPictureCredit', () => {
+  it.each(['Yuri Kochetkov / EPA / Scanpix / LETA', 'Photo: Getty Images', '(AP Photo/Jane Doe)', 'Getty', 'Jane Roe / Reuters'])(
+    'recognises %j',
+    (line) => expect(isPictureCredit(line)).toBe(true),
+  );
+
+  it.each(['Israel / Gaza', 'The ministry said the figures could not be verified.', 'Hamas delegation discusses hostages during talks in Moscow'])(
+    'does not take %j for a credit',
+    (line) => expect(isPictureCredit(line)).toBe(false),
+  );
+});
