@@ -48,6 +48,8 @@ export interface EvalResult {
   /** Which article-text scorer ran: the article engineer's, or a stand-in until it lands. */
   articleTextScorer: 'articleTextScore' | 'none';
   standInExtraction: boolean;
+  /** Milliseconds spent reading pages (parse + extraction) and analysing them, over all pages. */
+  timing: { extractMs: number; analyzeMs: number };
 }
 
 type ArticleTextScore = (extracted: string, reference: string) => unknown;
@@ -82,7 +84,8 @@ export async function runEval(fixturesDir: string): Promise<EvalResult> {
   const readers = await loadArticleReaders();
   const articleTextScore = await loadArticleTextScore();
   const cases = listEvalCases(fixturesDir);
-  const pages = cases.map((c) => evalPage(c, readers, articleTextScore));
+  const timing = { extractMs: 0, analyzeMs: 0 };
+  const pages = cases.map((c) => evalPage(c, readers, articleTextScore, timing));
   const totals: Totals = {
     anyFlag: emptyTally(),
     byKind: Object.fromEntries(FLAG_KINDS.map((k) => [k, emptyTally()])) as Record<FlagKind, Tally>,
@@ -106,6 +109,7 @@ export async function runEval(fixturesDir: string): Promise<EvalResult> {
     totals,
     articleTextScorer: articleTextScore ? 'articleTextScore' : 'none',
     standInExtraction: readers.standIn,
+    timing,
   };
 }
 
@@ -113,6 +117,7 @@ function evalPage(
   c: EvalCase,
   readers: Awaited<ReturnType<typeof loadArticleReaders>>,
   articleTextScore: ArticleTextScore | null,
+  timing: EvalResult['timing'],
 ): PageResult {
   const result: PageResult = {
     name: c.name, source: c.pagePath, inTotals: c.inTotals, error: null, isArticle: false,
@@ -120,8 +125,12 @@ function evalPage(
   };
   try {
     const content = readFileSync(c.pagePath, 'utf8');
+    const t0 = performance.now();
     const article = c.format === 'html' ? readers.fromHtml(content, c.pagePath) : readers.fromText(content);
+    const t1 = performance.now();
     const report = scanArticle(article, c.pagePath);
+    timing.extractMs += t1 - t0;
+    timing.analyzeMs += performance.now() - t1;
     result.article = article;
     result.report = report;
     result.isArticle = article.isArticle;
