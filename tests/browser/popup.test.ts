@@ -1,0 +1,62 @@
+// The toolbar popup (opened as a tab with ?tab=<id>, as the extension allows for tests), in
+// Chromium and Firefox ESR: the page's flags grouped by kind, and choosing one takes the reader
+// to it on the page.
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, pollUntil } from './harness/index';
+import { expectedScan } from './harness/expected';
+import { waitForMarks } from './harness/caveat-page';
+import { clickElement, openPopup, useBrowser } from './harness/suite';
+import { FLAG_KINDS } from '../../src/engine/types';
+
+const SEED = 'seed-article.html';
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe.each(BROWSERS)('$name: the popup', (launcher) => {
+  const ctx = useBrowser(launcher);
+
+  it('lists the page’s flags grouped by kind, and choosing one scrolls the page to it and opens its card', async () => {
+    const url = ctx.server.fixtureUrl(SEED);
+    const tab = await ctx.browser.openTab(url);
+    await waitForMarks(tab);
+    const expected = await expectedScan({ fixture: SEED }, url);
+    await tab.evaluate(() => {
+      window.scrollTo(0, 0);
+      return true;
+    });
+
+    const popup = await openPopup(ctx.browser, tab.tabId);
+    await popup.screenshot('popup');
+    const groups = await popup.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid^="group-"]')].map((group) => ({
+        testid: group.dataset.testid ?? '',
+        entries: [...group.querySelectorAll('[data-testid="flag-entry"]')].map((e) => (e as HTMLElement).innerText),
+      })),
+    );
+    const flagGroups = groups.filter((g) => g.testid !== 'group-conflict');
+    // One group per kind that has flags, in the canonical kind order.
+    const kindsWithFlags = FLAG_KINDS.filter((kind) => expected.flags.some((f) => f.kind === kind));
+    expect(flagGroups.map((g) => g.testid)).toEqual(kindsWithFlags.map((kind) => `group-${kind}`));
+    // Each group lists its kind's flags in the order they appear in the article, cue first.
+    for (const kind of kindsWithFlags) {
+      const flags = expected.flags.filter((f) => f.kind === kind).sort((a, b) => a.start - b.start);
+      const entries = flagGroups.find((g) => g.testid === `group-${kind}`)?.entries ?? [];
+      expect(entries.length, `${kind} entries`).toBe(flags.length);
+      flags.forEach((flag, i) => expect(norm(entries[i] ?? '')).toContain(norm(flag.cue)));
+    }
+
+    // The flag furthest down the article is below the fold of a page scrolled to the top.
+    const entryCues = flagGroups.flatMap((g) => g.entries);
+    const last = [...expected.flags].sort((a, b) => b.start - a.start)[0]!;
+    const index = entryCues.findIndex((text) => norm(text).includes(norm(last.cue)) && norm(text).includes(norm(last.claim || last.sentence).slice(0, 40)));
+    expect(index).toBeGreaterThanOrEqual(0);
+    await clickElement(popup, '[data-testid="flag-entry"]', index);
+
+    const card = await pollUntil(() => tab.readCard(), { message: 'choosing a popup entry opened no card on the page' });
+    expect(norm(card.text)).toContain(norm(last.cue));
+    const view = await tab.evaluate(() => ({ scrollY: window.scrollY, height: window.innerHeight }));
+    expect(view.scrollY).toBeGreaterThan(0);
+    // The card sits beside the mark, inside the viewport.
+    expect(card.rect.y).toBeGreaterThanOrEqual(0);
+    expect(card.rect.y).toBeLessThan(view.height);
+  });
+});
