@@ -23,7 +23,6 @@ export function formatEvalText(result: EvalResult): string {
   const counted = result.pages.filter((p) => p.inTotals);
   out.push(`Caveat eval: ${counted.length} pages from ${result.fixturesDir}`);
   out.push('(seed-article: the HTML page counts in the totals; seed-article.txt is scored apart, below)');
-  if (result.standInExtraction) out.push('NOTE: articleFromPlainText not landed yet; a stand-in read the .txt page.');
   out.push('');
   out.push(`${''.padEnd(16)}${'gold'.padStart(6)}${'found'.padStart(7)}${'pred'.padStart(7)}${'correct'.padStart(9)}   ${'prec.'.padStart(5)}   ${'recall'.padStart(5)}  ${'F1'.padStart(5)}`);
   out.push(row('any-flag', totals.anyFlag));
@@ -88,7 +87,6 @@ export function evalResultJson(result: EvalResult, crossPages: unknown): unknown
   const { totals } = result;
   return {
     fixturesDir: result.fixturesDir,
-    standInExtraction: result.standInExtraction,
     totals: {
       anyFlag: withRates(totals.anyFlag),
       byKind: Object.fromEntries(FLAG_KINDS.map((k) => [k, withRates(totals.byKind[k])])),

@@ -47,7 +47,6 @@ export interface EvalResult {
   totals: Totals;
   /** Which article-text scorer ran: the article engineer's, or a stand-in until it lands. */
   articleTextScorer: 'articleTextScore' | 'none';
-  standInExtraction: boolean;
   /** Milliseconds spent reading pages (parse + extraction) and analysing them, over all pages. */
   timing: { extractMs: number; analyzeMs: number };
 }
@@ -108,7 +107,6 @@ export async function runEval(fixturesDir: string): Promise<EvalResult> {
     pages,
     totals,
     articleTextScorer: articleTextScore ? 'articleTextScore' : 'none',
-    standInExtraction: readers.standIn,
     timing,
   };
 }
