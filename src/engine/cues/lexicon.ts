@@ -23,7 +23,9 @@ export interface LexiconGroup {
 }
 
 /** Auxiliaries of a negated past or present ("did not", "didn't", "would not" ...). */
-const NEG = "did_not|didn't|does_not|doesn't|do_not|don't|would_not|wouldn't|will_not|won't|has_not|hasn't|have_not|haven't|had_not|hadn't|could_not|couldn't";
+// Not "do not / don't": in quotes and general statements ("we don't name suspects") they state a
+// habit, not a gap in this report.
+const NEG = "did_not|didn't|does_not|doesn't|would_not|wouldn't|will_not|won't|has_not|hasn't|have_not|haven't|had_not|hadn't|could_not|couldn't";
 
 /** Ways a newsroom asks for comment, object of "respond to ...". */
 const REQUEST = 'request|requests|inquiry|inquiries|message|messages|email|emails|call|calls|questions|query|queries';
@@ -117,8 +119,8 @@ export const LEXICON: readonly LexiconGroup[] = [
     group: 'unnamed-reports',
     note: 'Reports without a named outlet: "media reports", "according to reports".',
     patterns: [
-      'according to local|media|news|press|some|several|many|unconfirmed|various|other? reports',
-      'according to local? media|news',
+      'according to some|several|many|unconfirmed|various|other|initial|earlier? local|national|foreign|state|social? media|news|press? reports|accounts',
+      "according to local|state? media !outlet|outlets|company|group|regulator|watchdog|analyst|analysts|giant|mogul|reports",
       'media|press|news reports said|say|says|suggest|suggested|claim|claimed|indicate|indicated',
       'reports suggest|suggested|indicate|indicated|say|said|claim|claimed',
     ],
@@ -141,12 +143,15 @@ export const LEXICON: readonly LexiconGroup[] = [
     group: 'declined-to-comment',
     note: 'Someone would not answer: declined or refused to comment, say, specify ...',
     patterns: [
-      'declined|declines|decline|refused|refuses|refuse|declining|refusing later|immediately|repeatedly|again|also? to comment|say|discuss|elaborate|specify|disclose|confirm|identify|name|give|provide|state|answer|reveal|release|detail|explain|speculate|address|respond',
+      // Not "refused to release" (hostages) or "refused to give up": those are acts, not silence.
+      'declined|declines|decline|refused|refuses|refuse|declining|refusing later|immediately|repeatedly|again|also? to comment|say|discuss|elaborate|specify|disclose|confirm|identify|name|state|answer|reveal|detail|explain|speculate|respond',
+      'declined|declines|decline|refused|refuses|refuse|declining|refusing later|immediately|repeatedly|again|also? to give|provide|offer any|a|an|details|further|specifics|information|figures|numbers|a_reason|reasons|an_explanation|a_breakdown',
       'declined|declines|refused|refuses comment',
       `${NEG} immediately? comment`,
       "has_not|hasn't|have_not|haven't publicly? commented",
       'no comment',
-      "could_not|couldn't be reached for comment",
+      "could_not|couldn't be reached",
+      'attempts|efforts to reach … were|have_been|had_been unsuccessful',
       'not available|unavailable for comment',
     ],
   },
@@ -166,10 +171,13 @@ export const LEXICON: readonly LexiconGroup[] = [
     group: 'did-not-say',
     note: 'Someone left something out: did not say, specify, disclose, name, explain, mention.',
     patterns: [
-      `${NEG} immediately? say|specify|disclose|name|explain|mention|identify|detail|elaborate|reveal|clarify|indicate !evidence|proof`,
+      `${NEG} immediately? say|specify|disclose|name|explain|mention|identify|detail|elaborate|reveal`,
+      // "did not indicate cancer" is a finding; "did not indicate whether" is a gap.
+      `${NEG} immediately? indicate|clarify whether|when|how|why|what|who|if|where`,
       `${NEG} immediately? give|provide|offer|release|share a|an|any|the? date|details|detail|figure|figures|number|numbers|timeline|timeframe|reason|reasons|explanation|estimate|breakdown|name|names|specifics|information|further`,
       'gave|provided|offered|released|giving|providing no details|detail|date|figures|numbers|timeline|reason|explanation|specifics|information|breakdown',
-      'without giving|providing|offering|specifying|naming|saying|explaining|elaborating|disclosing|detailing|identifying',
+      // Not "without saying" (it goes without saying), "without giving up", or evidence (that is unverified).
+      'without giving|providing|offering|specifying|naming|explaining|elaborating|disclosing|detailing|identifying !evidence|proof|up|in|way|away',
       'no mention|word of',
       'made|makes|making no mention',
       'no further? details|information were|was|have_been|has_been|are|is given|provided|released|available|disclosed',

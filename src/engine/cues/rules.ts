@@ -31,6 +31,8 @@ const CLAIM_NON_SPEECH_OBJECTS = set(`
   wins stake land territory sovereignty victims top first second third share shares jackpot reward
   control authority dominance itself himself herself themselves independence power influence
   pressure leadership dominion`);
+/** "claims data", "claims process": the paperwork sense, as a modifier. */
+const CLAIM_PAPERWORK_AFTER = set('data process processing processed adjuster adjusters handling court courts filings form forms payments management department system systems backlog deadline');
 const DETERMINERS = set('the a an his her their its our my your this that these those');
 
 /** "jobless claims", "insurance claims", "filed a claim": claims as paperwork, not assertions. */
@@ -67,7 +69,7 @@ export const claimVerbDistance: CueRule = (sentence, words) => {
     if (!CLAIM_WORDS.has(word.key)) continue;
     const next = words[i + 1]?.key ?? '';
     const afterNext = words[i + 2]?.key ?? '';
-    if (CLAIM_NON_SPEECH_OBJECTS.has(next)) continue;
+    if (CLAIM_NON_SPEECH_OBJECTS.has(next) || CLAIM_PAPERWORK_AFTER.has(next)) continue;
     if (DETERMINERS.has(next) && CLAIM_NON_SPEECH_OBJECTS.has(afterNext)) continue;
     const prev = i > 0 ? words[i - 1]!.key : '';
     const prevPrev = i > 1 ? words[i - 2]!.key : '';
@@ -197,7 +199,7 @@ const GROUP_QUANTIFIERS = set('many some most several few');
 /** Words before the noun that make it a particular, already identified group. */
 const DEFINITE = set('the this that these those his her their its our your my whose which each every both');
 
-const GAP_WORDS = set('have has had also often long privately openly widely now quickly increasingly reportedly still to who');
+const GAP_WORDS = set('have has had also often long privately openly widely now quickly increasingly reportedly still');
 
 /** Verbs of saying or believing that make the group the source of a claim. */
 const SOURCE_VERBS = set(`say says said believe believes believed argue argues argued accuse accused warn warns warned
@@ -252,7 +254,8 @@ export const unnamedGroupSource: CueRule = (sentence, words) => {
 
     // The group must speak: a verb of saying or believing after it, or an inverted "said one expert".
     let k = i + 1;
-    while (k < words.length && k <= i + 3 && GAP_WORDS.has(words[k]!.key)) k++;
+    // "prompted some users to argue" speaks through "to"; "allowed residents to say goodbye" does not.
+    while (k < words.length && k <= i + 3 && (GAP_WORDS.has(words[k]!.key) || (quantified && words[k]!.key === 'to'))) k++;
     const speaksAfter = k < words.length && SOURCE_VERBS.has(words[k]!.key) && sentence.slice(noun.end, words[k]!.start).indexOf(',') < 0;
     const speaksBefore = quantified && INVERTED_INTRO.test(sentence.slice(0, words[first]!.start));
     if (!speaksAfter && !speaksBefore) continue;
