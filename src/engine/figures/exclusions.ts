@@ -15,7 +15,7 @@ const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS}|${WEEKDAYS})\\.?,?\\s+(?:the\\s
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`);
 const TIME_AFTER = /^\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|GMT|UTC|ET|EST|EDT|PT|PST|PDT|CET|BST|IST)(?![A-Za-z])/;
 const AGE_BEFORE = /\b(?:aged|age|ages|ageing|aging)\s+$/i;
-const AGE_AFTER = /^[-\s](?:years?|months?|weeks?|days?)[-\s]old\b/i;
+const AGE_AFTER = /^(?:\s*(?:,|and|or|to)\s*\d+)?[-\s](?:years?|months?|weeks?|days?)[-\s]old\b/i;
 // A duration: a number of time units ("three years", "10 days", "two more years", "30 min").
 const DURATION_AFTER =
   /^(?:\s+(?:more|additional|full|consecutive|straight|long|whole|extra|further|previous|next|last|past|other))?\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|yrs?|decades?|centuries|century|generations?)\b(?!-)/i;
@@ -87,6 +87,9 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number)
   if (!a.isDigits && raw === 'two' && !p.second && /\bthe\s+$/i.test(before)) return '"the two" means both';
   if (!a.isDigits && !p.second && /\b(?:a|an|one|the)\s+\w+\s+or\s+$/i.test(before)) return 'idiom: "a day or two"';
 
+  // Ratios: "one in five adults", "two in three voters" state a share, not a count of adults.
+  if (/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out of)\s+$/i.test(before)) return 'ratio';
+  if (/^\s+(?:in|out of)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i.test(after) && !p.second && !measured) return 'ratio';
   // Years: 1000-2100 written without comma, currency, scale or percent ("in 2019", "2011 to 2013").
   if (a.isDigits && !measured && !a.scaled && /^\d{4}$/.test(a.raw) && a.value >= 1000 && a.value <= 2100) return 'year';
   if (a.isDigits && MONTH_BEFORE.test(before)) return 'date';

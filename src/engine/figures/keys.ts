@@ -37,6 +37,9 @@ const STOP_WORDS = new Set([
   'taken', 'held', 'seen', 'given', 'shown', 'known', 'found', 'made', 'kept', 'sent', 'put', 'brought',
   'caught', 'shot', 'hit', 'built', 'sold', 'bought', 'paid', 'won', 'run', 'set', 'cut', 'left', 'lost',
   'gone', 'done', 'become', 'come', 'got', 'gotten', 'fled', 'stuck', 'thrown', 'driven', 'written',
+  // Common verbs that follow a counted subject ("25 million need aid").
+  'need', 'needs', 'remain', 'live', 'work', 'face', 'want', 'hold', 'support', 'oppose', 'vote', 'voted',
+  'lack', 'own', 'use', 'receive', 'received', 'require', 'expect', 'say', 'think', 'believe', 'fear',
 ]);
 
 /** Words in -ly that are nouns or adjectives of a noun phrase, not adverbs. */
@@ -195,6 +198,14 @@ export function nounAfter(after: string, vague: boolean, plural = true): { noun:
 
 /** Event words after the noun (up to the clause end) or before the number (in its clause). */
 export function eventNear(before: string, after: string): { event: string; endInAfter: number | null } {
+  // Right before: "killing at least 14 people and injuring more than 200" — the verb that
+  // takes the number as its object wins over a later one.
+  const beforeWords = tokens(before).slice(-8);
+  let cut = beforeWords.length;
+  while (cut > 0 && !CLAUSE_BREAK.test(beforeWords[cut - 1]!)) cut--;
+  const clause = beforeWords.slice(cut).map((w) => w.toLowerCase());
+  const adjacent = eventIn([clause.slice(-2).join(' ')]) ?? eventIn(clause.slice(-1));
+  if (adjacent) return { event: adjacent, endInAfter: null };
   // After: "were killed", "were reported missing", "taken hostage", "died".
   const afterRe = /[A-Za-z][A-Za-z'’-]*|[,;:.()\[\]—–!?]/g;
   const afterWords: string[] = [];
@@ -212,10 +223,6 @@ export function eventNear(before: string, after: string): { event: string; endIn
     }
   }
   // Before: "killing at least 19 people", "laid off more than 60", "the hostages include three".
-  const beforeWords = tokens(before).slice(-8);
-  let cut = beforeWords.length;
-  while (cut > 0 && !CLAUSE_BREAK.test(beforeWords[cut - 1]!)) cut--;
-  const clause = beforeWords.slice(cut).map((w) => w.toLowerCase());
   for (let i = clause.length - 1; i >= 0; i--) {
     for (const len of [1, 2, 3]) {
       if (i - len + 1 < 0) continue;
@@ -288,7 +295,10 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
   if (rate) noun = `${unitNoun} per ${singular(rate[rate.length - 1]!)}`;
   const inNoun = /^\s*(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+)/i.exec(after);
   const ofBefore = MEASURE_BEFORE.exec(before);
-  if (inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after) && firstRun(inNoun[1]!) !== '') {
+  if (unitNoun !== 'percent' && !rate && /^\s+[a-z]/.test(after) && !/^\s+(?:in|of|to|from|and|or|on|for|at|by|with|than|a|an|the|this|last|since|after|before|compared|down|up|over|as|while|which|that|who|was|were|is|are|has|have|had|will|would|could|per|each|every|more|less|million|billion|trillion|thousand)\b/i.test(after)) {
+    // "$1.9 trillion relief package", "$1,400 checks"
+    measure = nounAfter(after, false).noun;
+  } else if (unitNoun !== 'percent' && inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after) && firstRun(inNoun[1]!) !== '') {
     measure = firstRun(inNoun[1]!);
   } else if (/^\s*of\s+/i.test(after) && unitNoun === 'percent') {
     // "40 percent of voters stayed home" -> "voter"; "of the total U.S. population" -> "us population".

@@ -77,3 +77,18 @@ describe('figure fields', () => {
     expect(f.context).not.toContain('ministry');
   });
 });
+
+describe('which event a number belongs to', () => {
+  it('gives the verb right before a number priority over a later one', () => {
+    const figures = figuresIn('A quake struck, killing at least 14 people and injuring more than 200.');
+    expect(figures.map((f) => f.what)).toEqual(['person|killed', 'person|injured']);
+  });
+
+  it('stops a counted noun at a verb ("25 million need aid")', () => {
+    expect(figure('Nearly 25 million need aid.', 'Nearly 25 million').what).toBe('|');
+  });
+
+  it('names an amount of money by the noun it pays for', () => {
+    expect(figure('The bill includes a $1.9 trillion relief package.', '$1.9 trillion').what).toBe('dollar|relief package');
+  });
+});

@@ -34,3 +34,10 @@ describe('numbers that are not figures', () => {
     expect(numbersIn('These 11 firms applied. All 14 companies can bid.')).toEqual(['11', '14']);
   });
 });
+
+describe('more non-figures', () => {
+  it('drops ratios ("one in five adults") and ages given as a pair', () => {
+    expect(numbersIn('One in five adults and two in three voters agreed.')).toEqual([]);
+    expect(numbersIn('The children were 8 and 10 years old.')).toEqual([]);
+  });
+});
