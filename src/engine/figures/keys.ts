@@ -251,6 +251,18 @@ const MONEY_VERBS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:fined|fine of)\s*$/i, 'fine'],
 ];
 
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'does', 'also', 'already', 'recently', 'reportedly', 'allegedly', 'still', 'just', 'to', 'be', 'been', 'was', 'were', 'is', 'are', 'which', 'that', 'who']);
+
+/** The subject noun right before a verb, skipping auxiliaries and adverbs; "" when none. */
+function subjectWordBefore(text: string): string {
+  const words = text.trimEnd().split(/\s+/);
+  let i = words.length - 1;
+  while (i >= 0 && (AUXILIARIES.has(words[i]!.toLowerCase()) || /ly$/i.test(words[i]!))) i--;
+  const w = (words[i] ?? '').replace(/[’']s$/, '');
+  if (!/^[A-Za-z][A-Za-z-]*$/.test(w) || STOP_WORDS.has(w.toLowerCase())) return '';
+  return singular(w);
+}
+
 const MEASURE_BEFORE = /\b([A-Za-z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})\s+(?:of|at|was|were|is|are|totaled|totalled|reached|hit|rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|slipped|gained|lost)\s+(?:up\s+|down\s+|to\s+|by\s+)?(?:about|approximately|around|roughly|nearly|almost|more than|less than|over|under|up to|as much as|at least|some|just short of|just under)?\s*$/i;
 
 /** Words that cannot be part of a measure's name. */
@@ -311,8 +323,12 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
     measure = lastRun(ofBefore[1]!);
   } else {
     for (const [re, m] of MONEY_VERBS) {
-      if (re.test(before)) {
-        measure = m;
+      const verb = re.exec(before);
+      if (verb) {
+        // "Tickets cost $50" and "The stadium cost $1.2 billion" are different costs: the
+        // subject names the measure. Without a subject the key stays loose (no conflicts).
+        const subject = subjectWordBefore(before.slice(0, verb.index));
+        measure = subject === '' ? '' : `${subject} ${m}`;
         break;
       }
     }
@@ -360,6 +376,9 @@ const EVENT_NOUNS = new Set([
   'bankruptcy', 'layoffs', 'quarter', 'campaign',
 ]);
 
+/** Relative times, kept in a figure's context as phrases ("last year"). */
+export const RELATIVE_TIME = /\b(?:(?:last|this|next|previous|past) (?:year|month|week|season|quarter|decade|century)|a (?:year|decade) (?:ago|earlier)|yesterday)\b/gi;
+
 const CAPITALISED_STOP = new Set([
   'the', 'a', 'an', 'and', 'but', 'or', 'in', 'on', 'at', 'of', 'for', 'to', 'by', 'i', 'he', 'she', 'it',
   'they', 'we', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'mr', 'mrs', 'ms', 'dr',
@@ -377,6 +396,14 @@ export function contextWords(sentence: string, noun: string, attributedTo: strin
   if (attributedTo) for (const w of attributedTo.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, '$1$2$3').toLowerCase().match(/[a-z][a-z-]*/g) ?? []) skip.add(w.replace(/[’']s$/, ''));
   const out: string[] = [];
   const seen = new Set<string>();
+  // Relative times tell a past event from the current one ("last year, 40 were killed").
+  for (const m of sentence.matchAll(RELATIVE_TIME)) {
+    const phrase = m[0].toLowerCase().replace(/\s+/g, ' ');
+    if (!seen.has(phrase)) {
+      seen.add(phrase);
+      out.push(phrase);
+    }
+  }
   const re = /[A-Za-z][A-Za-z’'-]*|\d{4}\b|[.!?]/g;
   let first = true;
   // Dotted initialisms are one word: "U.S." -> "US".

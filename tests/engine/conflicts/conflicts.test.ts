@@ -42,6 +42,15 @@ describe('conflicts inside a page', () => {
     ).toEqual([]);
   });
 
+  it('keeps a past period apart from the current one ("last year", a year on one side only)', () => {
+    expect(conflictsIn('Last year, 40 people were killed on the roads.\n\nPolice said 55 people were killed on the roads.')).toEqual([]);
+    expect(conflictsIn('In 2015, 9,000 people were killed in a quake.\n\nOfficials said 14 people were killed in the quake.')).toEqual([]);
+  });
+
+  it('keeps costs of different things apart ("Tickets cost" vs "The stadium cost")', () => {
+    expect(conflictsIn('The stadium cost $1.2 billion.\n\nTickets cost $50.')).toEqual([]);
+  });
+
   it('never sets two values of one sentence against each other', () => {
     expect(conflictsIn('Rebels beheaded 21 soldiers, 20 of them conscripts.')).toEqual([]);
   });
