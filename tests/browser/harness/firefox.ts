@@ -288,6 +288,15 @@ export class FirefoxSession implements BrowserSession {
          .then(() => true);`,
       [this.extensionId],
     );
+    await pollUntil(
+      () =>
+        this.inChrome<boolean>(
+          `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+           return ExtensionParent.GlobalManager.getExtension(arguments[0]).backgroundState === 'stopped';`,
+          [this.extensionId],
+        ),
+      { message: 'the background did not stop' },
+    );
   }
 
   async closeAllTabs(): Promise<void> {

@@ -13,8 +13,13 @@ export const PAGES_DIR = resolve(here, '../pages');
 /** Screenshots to look at (git-ignored). */
 export const ARTIFACTS_DIR = resolve(here, '../artifacts');
 
-export const CHROME_BUILD_DIR = resolve(PROJECT_ROOT, 'dist/chrome');
-export const FIREFOX_BUILD_DIR = resolve(PROJECT_ROOT, 'dist/firefox');
+/**
+ * The builds under test: dist/ by default; CAVEAT_DIST points the suite at another pair of
+ * builds (e.g. a deliberately broken copy, to check that the tests fail).
+ */
+const DIST_DIR = resolve(PROJECT_ROOT, process.env.CAVEAT_DIST ?? 'dist');
+export const CHROME_BUILD_DIR = resolve(DIST_DIR, 'chrome');
+export const FIREFOX_BUILD_DIR = resolve(DIST_DIR, 'firefox');
 
 export const CHROMIUM_BINARY = process.env.CAVEAT_CHROMIUM ?? '/usr/lib/chromium/chromium';
 export const FIREFOX_BINARY = process.env.CAVEAT_FIREFOX ?? 'firefox-esr';
