@@ -145,14 +145,18 @@ interface BlockStats {
   proseChars: number;
   /** Blocks dropped because they were nothing but a link. */
   linkBlocks: number;
+  /** Of those, headings: the headlines of a list of stories. */
+  linkHeadings: number;
 }
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
  * Walks Readability's cleaned article (in the clone) and writes its blocks into the builder,
  * mapping clone text nodes to live ones, dropping furniture and repeated blocks.
  */
 class ContentWriter {
-  readonly stats: BlockStats = { proseBlocks: 0, proseChars: 0, linkBlocks: 0 };
+  readonly stats: BlockStats = { proseBlocks: 0, proseChars: 0, linkBlocks: 0, linkHeadings: 0 };
   private readonly seen = new Set<string>();
   private linkChars = 0;
   private allChars = 0;
@@ -202,10 +206,10 @@ class ContentWriter {
     else if (CELL_TAGS.has(tag)) this.builder.softBreak();
     const link = inLink || tag === 'A';
     for (let child = el.firstChild; child; child = child.nextSibling) this.write(child, link);
-    if (isBlock) this.closeBlock();
+    if (isBlock) this.closeBlock(HEADING_TAGS.has(tag));
   }
 
-  closeBlock(): void {
+  closeBlock(isHeading = false): void {
     const text = this.builder.currentBlockText();
     const linkShare = this.allChars > 0 ? this.linkChars / this.allChars : 0;
     this.linkChars = 0;
@@ -217,7 +221,10 @@ class ContentWriter {
       return;
     }
     if (isFurniture(text, { linkShare })) {
-      if (linkShare >= 0.9) this.stats.linkBlocks++;
+      if (linkShare >= 0.9) {
+        this.stats.linkBlocks++;
+        if (isHeading) this.stats.linkHeadings++;
+      }
       this.builder.discardBlock();
       return;
     }
@@ -254,6 +261,11 @@ function notAnArticle(stats: BlockStats, articleMetadata: boolean): string | nul
   const paragraphs = `${stats.proseBlocks} paragraph${stats.proseBlocks === 1 ? '' : 's'} of text`;
   if (stats.linkBlocks >= 5 && stats.linkBlocks > stats.proseBlocks) {
     return `no article found: ${paragraphs} among ${stats.linkBlocks} links`;
+  }
+  // Headlines that link elsewhere, each with a teaser: a section front, not one story. An
+  // article's own subheadings are not links, and a related-stories box has a few at most.
+  if (stats.linkHeadings >= 4 && stats.linkHeadings * 2 >= stats.proseBlocks) {
+    return `no article found: a list of ${stats.linkHeadings} headlines`;
   }
   // A page that says it is an article may be a short brief; anything else must look like one.
   const enough = articleMetadata
@@ -305,7 +317,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
   if (!parsed?.content) return emptyArticle(doc, 'no article found: 0 paragraphs of text', pageTitle);
 
-  const headline = findHeadline(doc, [parsed.title, metaContent(doc, 'meta[property="og:title"]'), pageTitle]);
+  const isVisible = options.isVisible ?? defaultVisibility(doc);
+  const headline = findHeadline(doc, [parsed.title, metaContent(doc, 'meta[property="og:title"]'), pageTitle], isVisible);
   const builder = new ArticleTextBuilder();
   if (headline.element) {
     for (const node of textNodesOf(doc, headline.element)) builder.append(node.data, node);
@@ -314,7 +327,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
   builder.endBlock();
 
-  const writer = new ContentWriter(builder, twins, headline.text, options.isVisible ?? defaultVisibility(doc));
+  const writer = new ContentWriter(builder, twins, headline.text, isVisible);
   writer.write(parsed.content, false);
   writer.closeBlock();
 

@@ -40,15 +40,20 @@ const MIN_AGREEMENT = 0.3;
 /**
  * The article's headline. `statedTitles` are titles the page gives in metadata (Readability's
  * title, og:title, <title>), best first; the first is used when no <h1> agrees with any.
+ * `isVisible` (when the page has layout) rules out <h1>s hidden by style sheets.
  */
-export function findHeadline(doc: Document, statedTitles: ReadonlyArray<string | null | undefined>): Headline {
+export function findHeadline(
+  doc: Document,
+  statedTitles: ReadonlyArray<string | null | undefined>,
+  isVisible: ((el: Element) => boolean) | null = null,
+): Headline {
   const titles = statedTitles.map((t) => collapseSpaces(t ?? '')).filter((t) => t.length > 0);
   let best: Headline | null = null;
   let bestScore = 0;
   const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 20);
   for (const h1 of h1s) {
     const text = collapseSpaces(h1.textContent ?? '');
-    if (text.length < 3 || text.length > 400 || isHiddenByMarkup(h1)) continue;
+    if (text.length < 3 || text.length > 400 || isHiddenByMarkup(h1) || (isVisible && !isVisible(h1))) continue;
     const score = Math.max(0, ...titles.map((t) => titleAgreement(text, t)));
     if (score > bestScore) {
       best = { text, element: h1 };

@@ -49,7 +49,7 @@ export const FLOOD_ARTICLE = `<!doctype html>
 </body>
 </html>`;
 
-/** A front page: headlines linking to articles, one-line teasers, no article of its own. */
+/** A section front: headlines linking to articles, each with a one-sentence teaser. */
 export const FRONT_PAGE = `<!doctype html>
 <html lang="en">
 <head><title>The Daily Test — News, sport and weather</title><meta property="og:type" content="website"></head>
@@ -59,7 +59,7 @@ export const FRONT_PAGE = `<!doctype html>
     ${Array.from(
       { length: 8 },
       (_, i) => `<article class="teaser"><h2><a href="/story-${i}">Story number ${i} about the town and its council budget</a></h2>
-      <p>A short teaser for story ${i}.</p></article>`,
+      <p>The council met on Tuesday to discuss item ${i} of the budget, and residents were invited to speak about it.</p></article>`,
     ).join('\n')}
   </main>
   <footer>© The Daily Test</footer>
