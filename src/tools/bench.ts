@@ -1,0 +1,176 @@
+// `npm run bench`: how fast the engine is, and how big the content script is. Speed lives
+// here, never in tests (a test that asserts a time fails on a busy machine, not on slow code).
+//
+//   1. analysis time per fixture article (ArticleText -> report; extraction excluded)
+//   2. the same on a synthetic 100,000-word text, and the time ratio between 10x and 1x input
+//   3. extraction + analysis of the largest fixture page in Node (jsdom)
+//   4. the figure store (src/tools/bench-store.ts, when present)
+//   5. the content script bundle, gzip (when dist/chrome exists)
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, scanArticle } from '../engine/analyze';
+import type { ArticleText } from '../engine/types';
+import { extractArticle } from '../engine/article/extract';
+import { parseHtml } from '../cli/html';
+import { contentScriptFiles } from './bundle-size';
+import { fixturesDir, projectRoot } from './fixtures';
+import { syntheticArticle } from './synthetic-news';
+import { measure, summarize, type Timing } from './timing';
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+const int = (n: number): string => n.toLocaleString('en-US');
+
+function table(head: string[], rows: string[][], alignLeft = 1): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function print(s = ''): void {
+  process.stdout.write(`${s}\n`);
+}
+
+function fixtureArticles(dir: string): { name: string; article: ArticleText; path: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      return { name: basename(f, '.html'), path, article: extractArticle(parseHtml(readFileSync(path, 'utf8'), path), { url: path }) };
+    });
+}
+
+function benchFixtures(dir: string): void {
+  const pages = fixtureArticles(dir);
+  print(`1. Analysis per fixture article (ArticleText -> report, extraction excluded)`);
+  print(`   median of at least 30 runs (and 0.3 s) after 5 warm-up runs, in ms`);
+  const rows: string[][] = [];
+  const medians: number[] = [];
+  let totalWords = 0;
+  let totalMs = 0;
+  for (const { name, article, path } of pages) {
+    const t = measure(() => scanArticle(article, path), { warmupRuns: 5, minRuns: 30, maxRuns: 1000, budgetMs: 300 });
+    const report = scanArticle(article, path);
+    const n = words(article.text);
+    medians.push(t.median);
+    totalWords += n;
+    totalMs += t.median;
+    rows.push([name, int(n), ms(t.median), ms(t.p90), String(t.runs), String(report.flags.length), String(report.figures.length)]);
+  }
+  print(table(['page', 'words', 'median', 'p90', 'runs', 'flags', 'figures'], rows));
+  const all = summarize(medians);
+  print(`   ${pages.length} pages: median ${ms(all.median)} ms, slowest ${ms(Math.max(...medians))} ms; ${int(Math.round(totalWords / totalMs))} words/ms overall`);
+}
+
+function benchSynthetic(): void {
+  print('');
+  print('2. Synthetic news text (varied sentences with cues and figures; src/tools/synthetic-news.ts)');
+  const sizes = [10_000, 100_000];
+  const results: { n: number; t: Timing; flags: number; figures: number; conflicts: number }[] = [];
+  for (const size of sizes) {
+    const article = syntheticArticle(size);
+    const big = size >= 100_000;
+    // The big text is timed fewer times: one run can take seconds.
+    const t = measure(() => scanArticle(article, 'synthetic'), big ? { warmupRuns: 1, minRuns: 3, maxRuns: 5, budgetMs: 0 } : { warmupRuns: 2, minRuns: 5, maxRuns: 30, budgetMs: 1000 });
+    const r = analyze(article);
+    results.push({ n: words(article.text), t, flags: r.flags.length, figures: r.figures.length, conflicts: r.conflicts.length });
+  }
+  print(table(
+    ['input', 'words', 'median ms', 'runs', 'words/ms', 'flags', 'figures', 'conflicts'],
+    results.map((r, i) => [i === 0 ? '1x' : '10x', int(r.n), ms(r.t.median), String(r.t.runs), int(Math.round(r.n / r.t.median)), int(r.flags), int(r.figures), int(r.conflicts)]),
+  ));
+  const ratio = results[1]!.t.median / results[0]!.t.median;
+  print(`   time ratio 10x / 1x: ${ratio.toFixed(1)} (linear = 10${ratio > 15 ? '; ABOVE LINEAR: some step grows faster than the text' : ''})`);
+}
+
+function benchLargestPage(dir: string): void {
+  const largest = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => ({ f, size: statSync(join(dir, f)).size }))
+    .sort((a, b) => b.size - a.size)[0];
+  if (!largest) return;
+  const path = join(dir, largest.f);
+  const html = readFileSync(path, 'utf8');
+  const parse: number[] = [];
+  const extract: number[] = [];
+  const analysis: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    const doc = parseHtml(html, path);
+    const t1 = performance.now();
+    const article = extractArticle(doc, { url: path });
+    const t2 = performance.now();
+    scanArticle(article, path);
+    const t3 = performance.now();
+    if (i < 2) continue; // warm-up
+    parse.push(t1 - t0);
+    extract.push(t2 - t1);
+    analysis.push(t3 - t2);
+    total.push(t3 - t0);
+  }
+  print('');
+  print(`3. Largest fixture page in Node: ${largest.f} (${kb(largest.size)}), median of 5 runs after 2 warm-up runs`);
+  print(table(['step', 'median ms'], [
+    ['parse HTML (jsdom)', ms(summarize(parse).median)],
+    ['extract article', ms(summarize(extract).median)],
+    ['analyse', ms(summarize(analysis).median)],
+    ['total', ms(summarize(total).median)],
+  ]));
+}
+
+/** The store engineer's bench, loaded by a computed path so this file runs without it. */
+async function benchStoreHook(): Promise<void> {
+  print('');
+  const url = new URL('./bench-store.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) {
+    print('4. Figure store: src/tools/bench-store.ts (benchStore) not there yet.');
+    return;
+  }
+  const mod = (await import(url.href)) as { benchStore?: () => unknown };
+  if (typeof mod.benchStore !== 'function') {
+    print('4. Figure store: src/tools/bench-store.ts has no benchStore().');
+    return;
+  }
+  print('4. Figure store (src/tools/bench-store.ts)');
+  const result = await mod.benchStore();
+  if (typeof result === 'string') print(result);
+  else if (result !== undefined) print(JSON.stringify(result, null, 2));
+}
+
+function benchBundle(): void {
+  print('');
+  const dist = join(projectRoot, 'dist/chrome');
+  const files = contentScriptFiles(dist);
+  if (!files) {
+    print('5. Content script bundle: no dist/chrome/manifest.json (run npm run build first).');
+    return;
+  }
+  const built = new Date(statSync(join(dist, 'manifest.json')).mtime).toISOString();
+  print(`5. Content script bundle (dist/chrome, built ${built}): files the manifest lists and the chunks they import`);
+  const rows = files.map((f) => [f.path, kb(f.bytes), kb(f.gzipBytes)]);
+  rows.push(['total', kb(files.reduce((s, f) => s + f.bytes, 0)), kb(files.reduce((s, f) => s + f.gzipBytes, 0))]);
+  print(table(['file', 'raw', 'gzip -9'], rows));
+}
+
+async function main(): Promise<void> {
+  const dir = fixturesDir();
+  print(`Caveat bench (Node ${process.version}, fixtures ${dir})`);
+  print('');
+  if (existsSync(dir)) {
+    benchFixtures(dir);
+  } else print(`(no fixtures at ${dir}: set CAVEAT_FIXTURES)`);
+  benchSynthetic();
+  if (existsSync(dir)) benchLargestPage(dir);
+  await benchStoreHook();
+  benchBundle();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`caveat bench: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exitCode = 1;
+});

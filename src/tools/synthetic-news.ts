@@ -1,0 +1,94 @@
+// A long article of varied news-like sentences, for timing the analyzer on inputs far larger
+// than a real page (how it scales, and that nothing in it is quadratic). Deterministic: the
+// same seed gives the same text, so runs compare. The sentences carry the things the engine
+// looks for (hedges, vague sources, omissions, unverified claims, figures with qualifiers)
+// among plain ones, in roughly the mix of real reporting.
+
+import type { ArticleText, Span } from '../engine/types';
+
+/** mulberry32: a small, fast, seedable generator (Math.random cannot be seeded). */
+function randomFrom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PEOPLE = ['Maria Okafor', 'James Whitaker', 'Li Wen', 'Ana Beltrán', 'Tomasz Nowak', 'Priya Raman', 'David Cohen', 'Fatima Haddad', 'Kenji Sato', 'Grace Mensah'];
+const ROLES = ['the mayor', 'the health minister', 'the company’s chief executive', 'a police spokesperson', 'the union leader', 'the governor', 'the prosecutor', 'the central bank governor'];
+const ORGS = ['the Interior Ministry', 'the city council', 'the regional health authority', 'Northwind Energy', 'the United Nations', 'the electoral commission', 'the transport agency', 'Harbor Bank'];
+const PLACES = ['Lagos', 'the northern province', 'Riverside County', 'the capital', 'the coastal town of Port Ellis', 'Eastbrook', 'the border region', 'Valdora'];
+const THINGS = ['people', 'residents', 'workers', 'homes', 'vehicles', 'schools', 'patients', 'flights', 'jobs', 'protesters'];
+const EVENTS = ['were killed', 'were injured', 'were evacuated', 'were arrested', 'were affected', 'lost power', 'were displaced', 'were cancelled'];
+const QUALIFIERS = ['', 'more than ', 'at least ', 'about ', 'nearly ', 'up to ', 'fewer than ', 'roughly '];
+const DAYS = ['on Monday', 'on Tuesday', 'on Wednesday', 'late on Thursday', 'on Friday', 'over the weekend', 'last week', 'earlier this month'];
+const WORD_NUMBERS = ['two', 'three', 'four', 'five', 'a dozen', 'several', 'hundreds of', 'dozens of'];
+
+type Pick = <T>(list: readonly T[]) => T;
+
+// Each template is a function of a picker and a number maker: the mix of kinds matters more
+// than the count, so plain sentences (most of real news) are the majority.
+const TEMPLATES: ((p: Pick, n: () => string) => string)[] = [
+  (p, n) => `${capital(p(QUALIFIERS))}${n()} ${p(THINGS)} ${p(EVENTS)} in ${p(PLACES)} ${p(DAYS)}, according to ${p(ORGS)}.`,
+  (p) => `${capital(p(ROLES))} said the situation in ${p(PLACES)} was under control and that more help would arrive ${p(DAYS)}.`,
+  (p, n) => `The attackers allegedly took ${n()} ${p(THINGS)} hostage before fleeing toward ${p(PLACES)}.`,
+  (p) => `${p(ORGS).replace(/^the/, 'The')} did not say how many ${p(THINGS)} had been affected.`,
+  (p) => `Officials who asked not to be named because they were not authorised to speak publicly said the talks had stalled.`,
+  (p, n) => `${p(PEOPLE)} claims that ${n()} ${p(THINGS)} ${p(EVENTS)}, a figure that could not be independently verified.`,
+  (p) => `A spokesperson for ${p(ORGS)} declined to comment on the report.`,
+  (p, n) => `The project is expected to cost $${n()} million, up from an earlier estimate of $${n()} million.`,
+  (p) => `${p(PEOPLE)}, who has lived in ${p(PLACES)} for twenty years, said neighbours had helped each other through the night.`,
+  (p) => `Sources familiar with the matter said ${p(ORGS)} was preparing a new proposal.`,
+  (p) => `Unemployment in ${p(PLACES)} rose to ${p(['3.9', '4.7', '6.2', '8.1', '11.4'])} percent, the highest level since 2009.`,
+  (p) => `The statement made no mention of the ${p(THINGS)} who remain missing.`,
+  (p) => `Reportedly, ${p(ROLES)} had been warned about the risks weeks earlier.`,
+  (p) => `Critics say the plan would hurt ${p(THINGS)} in ${p(PLACES)}, while supporters argue it is long overdue.`,
+  (p, n) => `Police said ${p(WORD_NUMBERS)} suspects were detained and ${n()} others were questioned ${p(DAYS)}.`,
+  (p) => `The claim has not been confirmed by ${p(ORGS)}.`,
+  (p) => `Some experts believe the measures will not be enough to prevent another crisis.`,
+  (p, n) => `Shares of ${p(ORGS).replace(/^the /, '')} fell ${n()}% in early trading after the announcement.`,
+  (p) => `${p(PEOPLE)} is said to have met ${p(ROLES)} privately before the vote.`,
+  (p) => `The report, published ${p(DAYS)}, runs to more than 200 pages and includes dozens of recommendations.`,
+  (p, n) => `Between ${n()} and ${n()}0 ${p(THINGS)} took part in the march through ${p(PLACES)}.`,
+  (p) => `It was not immediately clear who was responsible for the fire.`,
+  (p) => `${capital(p(ROLES))} told reporters that the investigation would continue.`,
+  (p) => `The company didn't specify when the factory in ${p(PLACES)} would reopen.`,
+];
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** An article of at least `words` words: a headline, then paragraphs of two to five sentences. */
+export function syntheticArticle(words: number, seed = 42): ArticleText {
+  const random = randomFrom(seed);
+  const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
+  const number = () => {
+    const size = random();
+    const value = size < 0.5 ? 2 + Math.floor(random() * 98) : size < 0.85 ? 100 + Math.floor(random() * 900) : 1000 + Math.floor(random() * 50000);
+    return value.toLocaleString('en-US');
+  };
+  const title = 'Officials say crisis is under control as questions mount over figures';
+  const parts = [title];
+  let count = title.split(' ').length;
+  while (count < words) {
+    const sentences: string[] = [];
+    const n = 2 + Math.floor(random() * 4);
+    for (let i = 0; i < n; i++) sentences.push(pick(TEMPLATES)(pick, number));
+    const paragraph = sentences.join(' ');
+    parts.push(paragraph);
+    count += paragraph.split(' ').length;
+  }
+  const blocks: Span[] = [];
+  let text = '';
+  for (const part of parts) {
+    if (text) text += '\n\n';
+    blocks.push({ start: text.length, end: text.length + part.length });
+    text += part;
+  }
+  return { isArticle: true, reason: null, title, text, blocks, publishedAt: '2025-01-01', siteName: 'Synthetic News', byline: null, lang: 'en' };
+}
