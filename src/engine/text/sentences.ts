@@ -19,6 +19,14 @@ const ABBREVIATIONS = new Set([
 // After them a new sentence starts only when the next word is clearly a sentence opener.
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'etc', 'a.m', 'p.m', 'jr', 'sr', 'bros']);
 
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** Words that start a sentence far more often than they continue a name ("U.S. Army", "Acme Inc. Chief"). */
+const SENTENCE_OPENER = /^(?:The|A|An|He|She|It|They|We|I|You|But|And|Or|So|Yet|In|On|At|For|After|Before|When|While|If|As|This|That|These|Those|His|Her|Their|Its|Our|There|Here|Some|Many|Most|No|Police|Officials|Meanwhile|However|Still|Now|Then|Earlier|Later|According)\b/;
+
+/** After "5 p.m." only a time zone continues the sentence; any other capital starts a new one. */
+const TIME_ZONE = /^(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|Eastern|Central|Mountain|Pacific|local)\b/;
+
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 
 function isUpperStart(ch: string | undefined): boolean {
@@ -39,16 +47,18 @@ function isAbbreviationDot(text: string, dot: number, nextWordStart: number): bo
   if (word === '') return false;
   const lower = word.toLowerCase().replace(/^\.+/, '');
   // Single capital initial ("J. Smith") or dotted initialism ("U.S.", "D.C.").
-  if (/^[A-Z]$/.test(word) || /^([A-Za-z]\.)+[A-Za-z]$/.test(word)) {
-    // "the U.S. The next..." is ambiguous; a following capitalised common sentence opener is rare
-    // after initialisms in news, so keep them together unless a quote or line break intervenes.
-    return true;
+  const next = text.slice(nextWordStart, nextWordStart + 16);
+  if (/^[A-Z]$/.test(word)) return true; // an initial: "J. Smith"
+  if (/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) {
+    // "a.m."/"p.m." end a sentence unless a time zone follows; a dotted initialism ("U.S.",
+    // "D.C.") ends one only before a word that clearly opens a sentence ("in the U.S. The ...").
+    if (lower === 'a.m' || lower === 'p.m') return TIME_ZONE.test(next) || !/^[A-Z“"‘]/.test(next);
+    return !SENTENCE_OPENER.test(next);
   }
   if (ABBREVIATIONS.has(lower)) {
-    if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) {
-      const next = text.slice(nextWordStart, nextWordStart + 12);
-      return !/^(The|A|An|He|She|It|They|We|I|But|And|In|On|This|That|These|Those)\b/.test(next);
-    }
+    if (SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENER.test(next);
+    // "Nov. 14" continues; "fell in Feb. Sen. Ross agreed" ends: a month is followed by a day.
+    if (MONTHS.has(lower)) return !/^[A-Z]/.test(next);
     return true;
   }
   return false;
