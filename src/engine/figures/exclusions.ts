@@ -98,6 +98,11 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number)
   if (TIME_AFTER.test(after)) return 'time';
   if (/\bat\s+$/i.test(before) && /^\s*(?:in the (?:morning|afternoon|evening)|tonight|noon)/i.test(after)) return 'time';
   if (AGE_BEFORE.test(before) || AGE_AFTER.test(after)) return 'age';
+  // "said Smith, 42, who ...", "Jane Doe (35)": an age set after a name.
+  if (a.isDigits && !measured && a.value < 120 && Number.isInteger(a.value) &&
+      ((/[A-Z][A-Za-z’'-]+,\s*$/.test(before) && /^\s*(?:,|\.|$)/.test(after)) || (/[A-Z][A-Za-z’'-]+\s*\($/.test(before) && /^\)/.test(after)))) {
+    return 'age';
+  }
   if (p.unit === 'count' && DURATION_AFTER.test(after)) return 'duration';
   if (/\b(?:years?|months?|days?)\s+$/i.test(before) && /^\s+(?:ago|later|earlier)\b/i.test(after)) return 'duration';
   if (a.isDigits && PHONE.test(text.slice(a.start, a.start + 20))) return 'phone number';

@@ -40,6 +40,7 @@ const STOP_WORDS = new Set([
   // Common verbs that follow a counted subject ("25 million need aid").
   'need', 'needs', 'remain', 'live', 'work', 'face', 'want', 'hold', 'support', 'oppose', 'vote', 'voted',
   'lack', 'own', 'use', 'receive', 'received', 'require', 'expect', 'say', 'think', 'believe', 'fear',
+  'beat', 'beats', 'topped', 'missed', 'exceeded', 'rose', 'fell', 'cast',
 ]);
 
 /** Words in -ly that are nouns or adjectives of a noun phrase, not adverbs. */
@@ -108,7 +109,7 @@ const EVENTS = new Map(EVENT_PHRASES);
 const EVENT_NOUNS_OF_PEOPLE: ReadonlyMap<string, string> = new Map([
   ['hostage', 'taken hostage'], ['captive', 'taken hostage'], ['death', 'killed'], ['fatality', 'killed'],
   ['injury', 'injured'], ['arrest', 'arrested'], ['detention', 'arrested'], ['evacuation', 'evacuated'],
-  ['infection', 'infected'], ['layoff', 'laid off'], ['casualty', 'killed or injured'],
+  ['infection', 'infected'], ['layoff', 'laid off'], ['casualty', 'killed or injured'], ['toll', 'killed'],
 ]);
 
 /** Find an event among `words` (lower case), trying longer phrases first. */
@@ -307,7 +308,10 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
   if (rate) noun = `${unitNoun} per ${singular(rate[rate.length - 1]!)}`;
   const inNoun = /^\s*(?:in|of)\s+((?:[\w-]+\s+){0,2}[\w-]+)/i.exec(after);
   const ofBefore = MEASURE_BEFORE.exec(before);
-  if (unitNoun !== 'percent' && !rate && /^\s+[a-z]/.test(after) && !/^\s+(?:in|of|to|from|and|or|on|for|at|by|with|than|a|an|the|this|last|since|after|before|compared|down|up|over|as|while|which|that|who|was|were|is|are|has|have|had|will|would|could|per|each|every|more|less|million|billion|trillion|thousand)\b/i.test(after)) {
+  if (unitNoun !== 'percent' && ofBefore && /\bof\s*(?:[a-z ]+)?$/i.test(ofBefore[0]) && lastRun(ofBefore[1]!) !== '') {
+    // "revenue of $61.9bn beat forecasts": the noun before "of" names the amount.
+    measure = lastRun(ofBefore[1]!);
+  } else if (unitNoun !== 'percent' && !rate && /^\s+[a-z]/.test(after) && !/^\s+(?:in|of|to|from|and|or|on|for|at|by|with|than|a|an|the|this|last|since|after|before|compared|down|up|over|as|while|which|that|who|was|were|is|are|has|have|had|will|would|could|per|each|every|more|less|million|billion|trillion|thousand)\b/i.test(after)) {
     // "$1.9 trillion relief package", "$1,400 checks"
     measure = nounAfter(after, false).noun;
   } else if (unitNoun !== 'percent' && inNoun && !/^(?:the|a|an|its|their|his|her)\b/i.test(inNoun[1]!) && /^\s*in\b/i.test(after) && firstRun(inNoun[1]!) !== '') {
@@ -334,7 +338,7 @@ export function measureOf(before: string, after: string, unitNoun: string): { no
     }
   }
   if (measure !== '') {
-    const clause = clauseOf(before) + ' ' + after.split(/[,;.]/)[0];
+    const clause = clauseAround(before, after);
     const plain = measure.split(' ').filter((w) => !FORECAST.test(w) && !PREVIOUS.test(w)).join(' ');
     measure = plain === '' ? '' : `${modalityOf(clause)}${plain}`;
   }
@@ -354,8 +358,13 @@ export function modalityOf(clause: string): string {
 
 /** The clause of a figure: the part of `before` after its last clause break, and of `after` before its first. */
 export function clauseAround(before: string, after: string): string {
-  return `${clauseOf(before)} ${after.split(/[,;.:—]/)[0]}`;
+  // "revenue of $61.9bn beat forecasts of $60.8bn": what follows a comparison belongs to the
+  // other value, not to this one.
+  const rest = after.split(/[,;.:—]/)[0]!.split(COMPARISON)[0]!;
+  return `${clauseOf(before)} ${rest}`;
 }
+
+const COMPARISON = /\b(?:beat|beats|beating|topped|tops|missed|misses|missing|exceeded|exceeds|surpassed|above|below|short of|ahead of|versus|vs\.?|compared|than)\b/i;
 
 /** The part of `before` after its last clause break. */
 function clauseOf(before: string): string {

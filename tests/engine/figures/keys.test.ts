@@ -41,6 +41,10 @@ describe('what keys: counted noun | event', () => {
     expect(figure('Shares were sold at $12.50 a share.', '$12.50').what.startsWith('dollar per share|')).toBe(true);
   });
 
+  it('does not take the forecast an actual value beat for its own modality', () => {
+    expect(figure('Revenue of $61.9 billion beat forecasts of $60.8 billion.', '$61.9 billion').what).toBe('dollar|revenue');
+  });
+
   it('marks forecasts apart from actual values', () => {
     expect(figure('Analysts had expected revenue of $5.1 billion.', '$5.1 billion').what).toBe('dollar|expected revenue');
   });

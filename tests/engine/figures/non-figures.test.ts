@@ -39,5 +39,6 @@ describe('more non-figures', () => {
   it('drops ratios ("one in five adults") and ages given as a pair', () => {
     expect(numbersIn('One in five adults and two in three voters agreed.')).toEqual([]);
     expect(numbersIn('The children were 8 and 10 years old.')).toEqual([]);
+    expect(numbersIn('“It is hard,” said Smith, 42, who lives nearby.')).toEqual([]);
   });
 });
