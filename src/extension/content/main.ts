@@ -180,11 +180,15 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 function onKeyDown(event: KeyboardEvent): void {
-  if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+  const navigate = event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyN' || event.code === 'KeyP');
+  // In a text field the keys type characters (Alt+Shift+N is a letter on some layouts).
+  if (navigate && !isEditable(event.target)) {
     const mark = painter.step(focusedId, event.code === 'KeyN' ? 1 : -1);
     if (!mark) return;
     event.preventDefault();
     event.stopPropagation();
+    // Reading moves to the flag: a link or button that kept focus would otherwise take the Enter.
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) document.activeElement.blur();
     focusMark(mark, false);
     return;
   }
@@ -193,7 +197,16 @@ function onKeyDown(event: KeyboardEvent): void {
     event.preventDefault();
     return;
   }
-  if (event.key === 'Enter' && focusedId !== null && card.openId !== focusedId && !card.containsEvent(event) && !isEditable(event.target)) {
+  if (event.key === 'Escape' && focusedId !== null) {
+    // Second Escape: leave flag navigation altogether.
+    focusedId = null;
+    painter.setFocus(null);
+    return;
+  }
+  // Enter opens the focused flag's card only when nothing else has the keyboard: a focused
+  // link, button or field keeps its own Enter.
+  const nothingFocused = event.target === document.body || event.target === document.documentElement;
+  if (event.key === 'Enter' && focusedId !== null && card.openId !== focusedId && nothingFocused) {
     const mark = painter.byId(focusedId);
     if (!mark) return;
     event.preventDefault();
