@@ -22,7 +22,8 @@ export function formatEvalText(result: EvalResult): string {
   const { totals } = result;
   const counted = result.pages.filter((p) => p.inTotals);
   out.push(`Caveat eval: ${counted.length} pages from ${result.fixturesDir}`);
-  out.push('(seed-article: the HTML page counts in the totals; seed-article.txt is scored apart, below)');
+  const apart = result.pages.filter((p) => !p.inTotals).map((p) => p.name);
+  if (apart.length > 0) out.push(`(a page with both .html and .txt counts by its HTML page; scored apart, below: ${apart.join(', ')})`);
   out.push('');
   out.push(`${''.padEnd(16)}${'gold'.padStart(6)}${'found'.padStart(7)}${'pred'.padStart(7)}${'correct'.padStart(9)}   ${'prec.'.padStart(5)}   ${'recall'.padStart(5)}  ${'F1'.padStart(5)}`);
   out.push(row('any-flag', totals.anyFlag));
@@ -69,7 +70,7 @@ function formatPage(p: PageResult): string[] {
   }
   for (const x of f.falseFlags) {
     const gold = x.goldKinds.length ? ` (gold: ${x.goldKinds.join(', ')})` : '';
-    out.push(`  false ${x.kind.padEnd(12)} ${JSON.stringify(x.cue)}${gold}${x.rule ? ` [${x.rule}]` : ''} | ${clip(x.sentence)}`);
+    out.push(`  false ${x.kind.padEnd(12)} ${JSON.stringify(x.cue)}${gold}${x.rule ? ` [${clip(x.rule, 40)}]` : ''} | ${clip(x.sentence)}`);
   }
   for (const m of g.misses) out.push(`  figure miss  ${JSON.stringify(m.text)} ${interval(m.low, m.high)} | ${clip(m.sentence, 90)}`);
   for (const x of g.inexact) {
