@@ -4,11 +4,11 @@
 
 import type { Conflict, KeptFigureView, ScanReport } from '../types';
 import { figureOfRecord, valuesConflict } from './compare';
-import { DEFAULT_LIMITS, type StoreLimits } from './limits';
+import { DEFAULT_LIMITS, MAX_CONTEXT_TERMS, type StoreLimits } from './limits';
 import type { StoragePort, StoreUsage } from './port';
 import { pageIdentity, recordsOfPage, type PageIdentity, type PageInput } from './records';
 import type { KeptFigureRecord } from './schema';
-import { sameStory, type StoryVerdict } from './story';
+import { contextTermsOf, sameStory, type StoryVerdict } from './story';
 import { buildExportDocument, parseExportDocument } from './validate';
 import { describeKept } from './format';
 
@@ -118,18 +118,26 @@ export class FigureMemory {
       const record = records.get(figure.id)!;
       for (const candidate of byWhat.get(record.what) ?? []) {
         if (earlierReads.has(candidate.pageKey)) continue;
-        const thisSide = { storyTerms: identity.storyTerms, context: record.context, date: dateOf(identity.publishedAt, identity.seenAt) };
-        const otherSide = { storyTerms: candidate.storyTerms, context: candidate.context, date: dateOf(candidate.publishedAt, candidate.seenAt) };
+        const thisSide = { storyTerms: identity.storyTerms, context: [], date: dateOf(identity.publishedAt, identity.seenAt) };
+        const otherSide = { storyTerms: candidate.storyTerms, context: [], date: dateOf(candidate.publishedAt, candidate.seenAt) };
         let verdict = pageVerdicts.get(candidate.pageKey);
         if (!verdict) {
-          verdict = sameStory({ ...thisSide, context: [] }, { ...otherSide, context: [] }, this.limits.storyWindowDays);
+          verdict = sameStory(thisSide, otherSide, this.limits.storyWindowDays);
           pageVerdicts.set(candidate.pageKey, verdict);
         }
-        // The page test failing on names alone can still pass on the two sentences' context.
-        if (!verdict.same && !sameStory(thisSide, otherSide, this.limits.storyWindowDays).same) continue;
+        // The page test failing on names alone can still pass on the two sentences' names.
+        if (!verdict.same) {
+          const rescue = sameStory(
+            { ...thisSide, context: contextTermsOf(record.context, record.sentence, MAX_CONTEXT_TERMS) },
+            { ...otherSide, context: contextTermsOf(candidate.context, candidate.sentence, MAX_CONTEXT_TERMS) },
+            this.limits.storyWindowDays,
+          );
+          if (!rescue.same) continue;
+        }
         const keptFigure = figureOfRecord(candidate);
-        if (!valuesConflict({ ...figure, what: record.what, unit: record.unit }, keptFigure)) continue;
-        conflicts.push({ figures: [figure.id, candidate.id], reason: `another page of the same story: ${describeKept(candidate)}` });
+        const why = valuesConflict({ ...figure, what: record.what, unit: record.unit, context: record.context }, keptFigure);
+        if (!why) continue;
+        conflicts.push({ figures: [figure.id, candidate.id], reason: `${why} Another page of the same story: ${describeKept(candidate)}` });
         if (!keptFigures.has(candidate.id)) keptFigures.set(candidate.id, viewOf(candidate));
       }
     }

@@ -7,7 +7,7 @@ import { canonicalPageKey, siteOfSource } from './canonical-url';
 import { hashString } from './hash';
 import { FIELD_CHARS, MAX_CONTEXT_TERMS, MAX_STORY_TERMS, finiteOrNull, truncate, type StoreLimits } from './limits';
 import type { KeptFigureRecord } from './schema';
-import { contextTermsOf, storyTermsOf } from './story';
+import { storyTermsOf } from './story';
 
 /** What the caller knows about the page besides its report. */
 export interface PageInput {
@@ -107,7 +107,9 @@ export function recordsOfPage(report: ScanReport, identity: PageIdentity, limits
       text: truncate(typeof figure.text === 'string' ? figure.text : '', FIELD_CHARS.text),
       sentence: truncate(sentence, FIELD_CHARS.sentence),
       attributedTo: typeof figure.attributedTo === 'string' ? truncate(figure.attributedTo, FIELD_CHARS.attributedTo) : null,
-      context: cleanTerms(contextTermsOf(Array.isArray(figure.context) ? figure.context : [], sentence, MAX_CONTEXT_TERMS), MAX_CONTEXT_TERMS),
+      // The extractor's own context, as it gave it: the shared conflict rule reads it the same
+      // way for a kept figure as for one of the page (the story test adds names when it needs them).
+      context: cleanTerms(Array.isArray(figure.context) ? figure.context.filter((t) => typeof t === 'string') : [], MAX_CONTEXT_TERMS),
       storyTerms: identity.storyTerms,
       fingerprint: identity.fingerprint,
       source: identity.source,

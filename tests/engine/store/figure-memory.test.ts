@@ -190,3 +190,33 @@ describe('FigureMemory: rescans', () => {
     expect((await memory.usage()).pages).toBe(1);
   });
 });
+
+describe('FigureMemory: order of reading', () => {
+  // Contexts as the figure reader gives them: the constructed page names the attack, the
+  // longer article's sentence only says who spoke and when.
+  function pages() {
+    const israel = israelPage();
+    israel.f.context = ['attack', 'hamas'];
+    const meduza = ambassadorPage('https://meduza.example/news/hamas-delegation');
+    meduza.f.context = [];
+    meduza.f.sentence = 'On October 20, Anatoly Viktorov said that 20 of its citizens were killed, and seven missing.';
+    return { israel, meduza };
+  }
+
+  it.each([['the ministry page first', false], ['the article first', true]])('finds the conflict reading %s', async (_name, reverse) => {
+    const { israel, meduza } = pages();
+    const order = reverse ? [meduza, israel] : [israel, meduza];
+    const memory = new FigureMemory(new MemoryPort());
+    await memory.recordPage(order[0]!.report, { url: order[0]!.report.source, text: order[0]!.text });
+    const { conflicts } = await memory.recordPage(order[1]!.report, { url: order[1]!.report.source, text: order[1]!.text });
+    expect(conflicts).toHaveLength(1);
+  });
+});
+
+it('keeps the figure reader\'s context as it gave it, so the shared rule reads kept figures as page figures', async () => {
+  const memory = new FigureMemory(new MemoryPort());
+  const israel = israelPage();
+  israel.f.context = ['attack', 'hamas'];
+  await memory.recordPage(israel.report, { url: israel.report.source, text: israel.text });
+  expect(JSON.parse(await memory.exportJson()).figures[0].context).toEqual(['attack', 'hamas']);
+});
