@@ -28,7 +28,10 @@ interface Output {
 }
 
 function reportError(out: Output, input: string, error: unknown): void {
-  out.stderr(`caveat: ${safeText(input)}: ${safeText(problemOf(error))}\n`);
+  let problem = safeText(problemOf(error));
+  // Some messages already start with the path ("x.json is not a usable store"): say it once.
+  if (problem.startsWith(`${input} `)) problem = problem.slice(input.length + 1);
+  out.stderr(`caveat: ${safeText(input)}: ${problem}\n`);
   if (process.env.CAVEAT_DEBUG && error instanceof Error && error.stack) out.stderr(`${error.stack}\n`);
 }
 
@@ -106,6 +109,11 @@ if (isMain()) {
     reportError(out, 'scan', error);
     process.exit(EXIT_INPUT_FAILED);
   };
+  // `scan ... | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    die(error);
+  });
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
   runScan(process.argv.slice(2), out, process.stdout.isTTY === true).then((code) => {
