@@ -1,7 +1,7 @@
 import type { Figure, Sentence } from '../types';
 import { attributionOf } from '../attribution';
 import { isDataLine, notAFigure } from './exclusions';
-import { MEASURE_UNITS, clauseAround, contextWords, eventNear, measureOf, modalityOf, nounAfter } from './keys';
+import { MEASURE_UNITS, clauseAround, contextCandidates, eventNear, filterContext, measureOf, modalityOf, nounAfter } from './keys';
 import { type NumberPhrase, type Unit, readPhrases, scanAtoms } from './scan';
 
 // The figure reader: every number of the article that counts or measures something it
@@ -27,7 +27,9 @@ function sentenceAt(sentences: readonly Sentence[], start: number, from: number)
 export function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
   const phrases = readPhrases(text, scanAtoms(text));
   const figures: Figure[] = [];
+  // Per sentence, computed once however many figures it holds.
   const attribution = new Map<number, string | null>();
+  const contextOf = new Map<number, string[]>();
   let cursor = 0;
   let lastSentence = -1;
   let previousInSentence: { noun: string; unit: Unit; event: string; end: number } | null = null;
@@ -96,7 +98,12 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
       attributedTo = attributionOf(sentences, index);
       attribution.set(index, attributedTo);
     }
-    figures.push(figureOf(text, p, sentence, { unit, noun, event, end, attributedTo }));
+    let candidates = contextOf.get(index);
+    if (candidates === undefined) {
+      candidates = contextCandidates(sentence.text);
+      contextOf.set(index, candidates);
+    }
+    figures.push(figureOf(text, p, sentence, { unit, noun, event, end, attributedTo, context: filterContext(candidates, noun, attributedTo) }));
   }
   return figures;
 }
@@ -105,7 +112,7 @@ function figureOf(
   text: string,
   p: NumberPhrase,
   sentence: Sentence,
-  k: { unit: Unit; noun: string; event: string; end: number; attributedTo: string | null },
+  k: { unit: Unit; noun: string; event: string; end: number; attributedTo: string | null; context: string[] },
 ): Figure {
   const end = Math.min(k.end, sentence.end);
   const phrase = text.slice(p.start, end).replace(/[\s,;:—–-]+$/, '');
@@ -122,6 +129,6 @@ function figureOf(
     attributedTo: k.attributedTo,
     sentence: sentence.text,
     sentenceStart: sentence.start,
-    context: contextWords(sentence.text, k.noun, k.attributedTo),
+    context: k.context,
   };
 }

@@ -65,9 +65,20 @@ const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   phenomena: 'phenomenon', personnel: 'personnel', cattle: 'cattle', aircraft: 'aircraft',
 };
 
-/** Singular of an English plural noun, lower case. */
+const singularCache = new Map<string, string>();
+
+/** Singular of an English plural noun, lower case. Cached: news text repeats its nouns. */
 export function singular(word: string): string {
-  const w = word.toLowerCase();
+  let known = singularCache.get(word);
+  if (known === undefined) {
+    known = singularOf(word.toLowerCase());
+    if (singularCache.size > 5000) singularCache.clear();
+    singularCache.set(word, known);
+  }
+  return known;
+}
+
+function singularOf(w: string): string {
   const irregular = IRREGULAR_PLURALS[w];
   if (irregular) return irregular;
   if (w.length <= 3) return w;
@@ -400,9 +411,11 @@ const CAPITALISED_STOP = new Set([
  * reports, not what happened, and the noun is already in the key.
  */
 export function contextWords(sentence: string, noun: string, attributedTo: string | null): string[] {
-  const skip = new Set<string>();
-  for (const w of noun.split(/\s+/)) skip.add(w);
-  if (attributedTo) for (const w of attributedTo.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, '$1$2$3').toLowerCase().match(/[a-z][a-z-]*/g) ?? []) skip.add(w.replace(/[’']s$/, ''));
+  return filterContext(contextCandidates(sentence), noun, attributedTo);
+}
+
+/** Every context word of a sentence, before the figure's own noun and source are taken out. */
+export function contextCandidates(sentence: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   // Relative times tell a past event from the current one ("last year, 40 were killed").
@@ -413,23 +426,32 @@ export function contextWords(sentence: string, noun: string, attributedTo: strin
       out.push(phrase);
     }
   }
-  const re = /[A-Za-z][A-Za-z’'-]*|\d{4}\b|[.!?]/g;
-  let first = true;
+  const re = /[A-Za-z][A-Za-z’'-]*|\d{4}\b/g;
   // Dotted initialisms are one word: "U.S." -> "US".
   const plain = sentence.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, '$1$2$3');
   for (let m = re.exec(plain); m; m = re.exec(plain)) {
     const tok = m[0];
-    if (/^[.!?]$/.test(tok)) continue;
+    const c = tok.charCodeAt(0);
+    // Most words are lower case and not event nouns: skip them before any string work.
+    if (c >= 97 && !EVENT_NOUNS.has(tok)) continue;
     const lower = tok.toLowerCase().replace(/[’']s?$/, '');
-    const isYear = /^\d{4}$/.test(tok);
-    const proper = /^[A-Z]/.test(tok) && !first && !CAPITALISED_STOP.has(lower);
-    const acronym = /^[A-Z]{2,}$/.test(tok);
-    first = false;
-    if (!(isYear || proper || acronym || EVENT_NOUNS.has(lower))) continue;
-    if (MONTH_OR_DAY.test(lower) || skip.has(lower) || skip.has(singular(lower))) continue;
-    if (seen.has(lower)) continue;
+    const isYear = tok.length === 4 && tok.charCodeAt(0) < 58;
+    // A capitalised word opening the sentence may be a common word: not taken as a name.
+    const proper = m.index > 0 && tok.charCodeAt(0) >= 65 && tok.charCodeAt(0) <= 90 && !CAPITALISED_STOP.has(lower);
+    if (!(isYear || proper || EVENT_NOUNS.has(lower) || /^[A-Z]{2,}$/.test(tok))) continue;
+    if (MONTH_OR_DAY.test(lower) || seen.has(lower)) continue;
     seen.add(lower);
     out.push(lower);
   }
   return out;
+}
+
+/** Context words without the figure's noun and the words of its source. */
+export function filterContext(candidates: readonly string[], noun: string, attributedTo: string | null): string[] {
+  const skip = new Set<string>(noun.split(' '));
+  if (attributedTo) {
+    const plain = attributedTo.replace(/\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g, '$1$2$3').toLowerCase();
+    for (const w of plain.match(/[a-z][a-z-]*/g) ?? []) skip.add(w.replace(/[’']s$/, ''));
+  }
+  return candidates.filter((w) => !skip.has(w) && !skip.has(singular(w)));
 }

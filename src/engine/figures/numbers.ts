@@ -63,5 +63,6 @@ export function decimalsOf(digits: string): number {
  * shown to people and compared for equality in tests, so keep 12 significant digits.
  */
 export function tidy(x: number): number {
+  if (Number.isInteger(x)) return x;
   return Number(x.toPrecision(12));
 }
