@@ -203,12 +203,30 @@ const GAP_WORDS = set('have has had also often long privately openly widely now 
 
 /** Verbs of saying or believing that make the group the source of a claim. */
 const SOURCE_VERBS = set(`say says said believe believes believed argue argues argued accuse accused warn warns warned
-  fear fears feared think thinks thought saw see sees view viewed call called calls claim claims claimed suggest
-  suggests suggested contend contended contends told tell quipped insist insisted acknowledge acknowledged
-  acknowledges predict predicted predicts expect expected estimate estimated complain complained speculate
-  speculated allege alleged describe described note noted charge charged maintain maintained report reported
-  question questioned doubt doubted caution cautioned stressed wrote write writes reckon added explained concede
-  conceded admit admitted point pointed worry worried suspect suspected questioned joked tweeted posted`);
+  fear fears feared think thinks thought claim claims claimed suggest suggests suggested contend contended contends
+  told tell quipped insist insisted acknowledge acknowledged acknowledges predict predicted predicts expect expected
+  estimate estimated complain complained speculate speculated allege alleged note noted charge charged maintain
+  maintained report reported doubt doubted caution cautioned stressed wrote write writes reckon explained concede
+  conceded admit admitted worry worried suspect suspected joked tweeted posted`);
+
+/**
+ * Verbs that make a claim only in one construction: "saw it as a failure" (not "saw prices
+ * fall"), "called it a disaster" (not "called for calm"), "pointed out" (not "pointed at").
+ */
+const CONDITIONAL_SOURCE_VERBS: Readonly<Record<string, RegExp>> = {
+  see: /^(?:\s+\S+){1,6}?\s+as\b/, sees: /^(?:\s+\S+){1,6}?\s+as\b/, saw: /^(?:\s+\S+){1,6}?\s+as\b/,
+  view: /^(?:\s+\S+){1,6}?\s+as\b/, views: /^(?:\s+\S+){1,6}?\s+as\b/, viewed: /^(?:\s+\S+){1,6}?\s+as\b/,
+  call: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+(?:a|an|the|not|[a-z]+ly|“|")/, calls: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+(?:a|an|the|not|[a-z]+ly|“|")/,
+  called: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+(?:a|an|the|not|[a-z]+ly|“|")/,
+  describe: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+as\b/, described: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+as\b/,
+  point: /^\s+out\b/, pointed: /^\s+out\b/, points: /^\s+out\b/,
+};
+
+function isSourceVerb(sentence: string, verb: Word): boolean {
+  if (SOURCE_VERBS.has(verb.key)) return true;
+  const condition = CONDITIONAL_SOURCE_VERBS[verb.key];
+  return condition !== undefined && condition.test(sentence.slice(verb.end, verb.end + 80));
+}
 
 /** Function words and verbs that end a walk back from the noun through its modifiers. */
 const NOT_MODIFIER = set(`of to in on at for from with by as and or but than that which who whom whose what when where
@@ -256,7 +274,7 @@ export const unnamedGroupSource: CueRule = (sentence, words) => {
     let k = i + 1;
     // "prompted some users to argue" speaks through "to"; "allowed residents to say goodbye" does not.
     while (k < words.length && k <= i + 3 && (GAP_WORDS.has(words[k]!.key) || (quantified && words[k]!.key === 'to'))) k++;
-    const speaksAfter = k < words.length && SOURCE_VERBS.has(words[k]!.key) && sentence.slice(noun.end, words[k]!.start).indexOf(',') < 0;
+    const speaksAfter = k < words.length && isSourceVerb(sentence, words[k]!) && sentence.slice(noun.end, words[k]!.start).indexOf(',') < 0;
     const speaksBefore = quantified && INVERTED_INTRO.test(sentence.slice(0, words[first]!.start));
     if (!speaksAfter && !speaksBefore) continue;
     const start = words[first]!.start;
