@@ -56,7 +56,7 @@ function previousWord(text: string, pos: number): { word: string; start: number 
  * Why the number phrase `p` is not a figure, or null when it is one.
  * `sentenceStart` is the offset of its sentence in `text`.
  */
-export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number): string | null {
+export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number, titleCase = false): string | null {
   const a = p.first;
   const last = p.second ?? a;
   const money = p.unit !== 'count' && p.unit !== 'percent';
@@ -109,7 +109,8 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number)
   if (a.isDigits && !measured && STREET_AFTER.test(after)) return 'address';
   if (!money && LABEL_BEFORE.test(before)) return 'label';
   // A number right after a capitalised name is part of it: "Apollo 11", "Boeing 737", "Fortune 500".
-  if (a.isDigits && !a.currency) {
+  // (Not in a title-cased headline, where every word is capitalised: "Apple Sells 10 Million Phones".)
+  if (a.isDigits && !a.currency && !titleCase) {
     const prev = previousWord(text, a.start);
     // Sentence openers ("These 11", "All 14") are in the function-word list; "iPhone 11" counts as a name.
     if (prev.word && prev.start >= sentenceStart && /[A-Z]/.test(prev.word) && /^ ?$/.test(text.slice(prev.start + prev.word.length, a.start))) {
@@ -118,6 +119,14 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number)
     }
   }
   return null;
+}
+
+/** A headline in title case: most words of four letters or more are capitalised. */
+export function isTitleCase(sentence: string): boolean {
+  const words = sentence.match(/[A-Za-z][A-Za-z’'-]{3,}/g) ?? [];
+  if (words.length < 3) return false;
+  const capitalised = words.filter((w) => w.charCodeAt(0) <= 90).length;
+  return capitalised / words.length >= 0.75;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Figure, Sentence } from '../types';
 import { attributionOf } from '../attribution';
-import { isDataLine, notAFigure } from './exclusions';
+import { isDataLine, isTitleCase, notAFigure } from './exclusions';
 import { MEASURE_UNITS, clauseAround, contextCandidates, eventNear, filterContext, measureOf, modalityOf, nounAfter } from './keys';
 import { type NumberPhrase, type Unit, readPhrases, scanAtoms } from './scan';
 
@@ -30,6 +30,7 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
   // Per sentence, computed once however many figures it holds.
   const attribution = new Map<number, string | null>();
   const contextOf = new Map<number, string[]>();
+  const titleCaseOf = new Map<number, boolean>();
   let cursor = 0;
   let lastSentence = -1;
   let previousInSentence: { noun: string; unit: Unit; event: string; end: number } | null = null;
@@ -43,7 +44,12 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
       previousInSentence = null;
     }
     if (p.end > sentence.end || isDataLine(sentence.text)) continue;
-    if (notAFigure(text, p, sentence.start) !== null) continue;
+    let titleCase = titleCaseOf.get(index);
+    if (titleCase === undefined) {
+      titleCase = isTitleCase(sentence.text);
+      titleCaseOf.set(index, titleCase);
+    }
+    if (notAFigure(text, p, sentence.start, titleCase) !== null) continue;
 
     const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
     const afterNumber = text.slice(p.end, sentence.end);

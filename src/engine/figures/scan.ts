@@ -34,6 +34,8 @@ const SCALE_WORDS = 'hundred|thousand|million|billion|trillion';
 
 const WORD_NUMBER = [
   `half\\s+an?\\s+(?:million|billion|trillion|dozen)`,
+  // "a million", "a billion" (but not "a hundred"/"a thousand", mostly idiom: "a thousand choices").
+  `an?\\s+(?:million|billion|trillion)`,
   `(?:several|a\\s+few)\\s+(?:hundred|thousand|million|billion|dozen)`,
   `(?:tens|hundreds|dozens)\\s+of\\s+(?:thousands|millions|billions)`,
   `(?:dozens|scores|hundreds|thousands|millions|billions)`,
@@ -93,7 +95,9 @@ export function currencyUnit(sign: string): Unit {
 
 function wordValue(words: string): { value: number; vague: boolean } | null {
   const w = words.toLowerCase().replace(/\s+/g, ' ');
-  let m = /^half an? (\w+)$/.exec(w);
+  let m = /^an? (million|billion|trillion)$/.exec(w);
+  if (m) return { value: SCALES[m[1]!]!, vague: false };
+  m = /^half an? (\w+)$/.exec(w);
   if (m) return { value: m[1] === 'dozen' ? 6 : (SCALES[m[1]!] ?? 0) / 2, vague: false };
   m = /^(?:several|a few) (\w+)$/.exec(w);
   if (m) return { value: 2 * (m[1] === 'dozen' ? DOZEN : (SCALES[m[1]!] ?? 0)), vague: true };
@@ -143,6 +147,8 @@ export function scanAtoms(text: string): Atom[] {
       vague = read.vague;
     }
     const scaleWord = g.scale?.trim().toLowerCase();
+    // "5m", "5k" are millions and thousands only in money ("$5m"); elsewhere metres or a race.
+    if (scaleWord && /^[mkb]$/.test(scaleWord) && !g.cur) continue;
     if (scaleWord) value *= SCALES[scaleWord] ?? 1;
     const end = m.index + m[0].length;
     if (!multiplier && !g.cur && !g.pct && TIMES_AFTER.test(text.slice(end, end + 24))) multiplier = true;

@@ -82,3 +82,14 @@ describe('money and percentages', () => {
     expect([f.low, f.high, f.unit]).toEqual([450000, 500000, 'usd']);
   });
 });
+
+describe('scale words and abbreviations', () => {
+  it('reads "a million" and "more than a million"', () => {
+    expect(interval(figure('More than a million people marched.', 'More than a million'))).toEqual([1000001, null]);
+  });
+
+  it('reads "m" and "k" as millions and thousands only in money', () => {
+    expect(interval(figure('The firm raised $5m and £20k.', '$5m'))).toEqual([5e6, 5e6]);
+    expect(figuresIn('She ran a 5k race and climbed a 5m wall.')).toEqual([]);
+  });
+});

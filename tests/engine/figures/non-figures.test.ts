@@ -42,3 +42,9 @@ describe('more non-figures', () => {
     expect(numbersIn('“It is hard,” said Smith, 42, who lives nearby.')).toEqual([]);
   });
 });
+
+describe('headlines in title case', () => {
+  it('keeps a count after a capitalised verb ("Apple Sells 10 Million Phones")', () => {
+    expect(numbersIn('Apple Sells 10 Million Phones In First Weekend')).toEqual(['10 Million']);
+  });
+});
