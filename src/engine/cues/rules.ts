@@ -213,9 +213,12 @@ const SOURCE_VERBS = set(`say says said believe believes believed argue argues a
  * Verbs that make a claim only in one construction: "saw it as a failure" (not "saw prices
  * fall"), "called it a disaster" (not "called for calm"), "pointed out" (not "pointed at").
  */
+/** "saw as", "saw the move as": the verb reports a view only with "as" soon after it. */
+const SEEN_AS = /^(?:\s+\S+){0,6}?\s+as\b/;
+
 const CONDITIONAL_SOURCE_VERBS: Readonly<Record<string, RegExp>> = {
-  see: /^(?:\s+\S+){1,6}?\s+as\b/, sees: /^(?:\s+\S+){1,6}?\s+as\b/, saw: /^(?:\s+\S+){1,6}?\s+as\b/,
-  view: /^(?:\s+\S+){1,6}?\s+as\b/, views: /^(?:\s+\S+){1,6}?\s+as\b/, viewed: /^(?:\s+\S+){1,6}?\s+as\b/,
+  see: SEEN_AS, sees: SEEN_AS, saw: SEEN_AS,
+  view: SEEN_AS, views: SEEN_AS, viewed: SEEN_AS,
   call: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+(?:a|an|the|not|[a-z]+ly|“|")/, calls: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+(?:a|an|the|not|[a-z]+ly|“|")/,
   called: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+(?:a|an|the|not|[a-z]+ly|“|")/,
   describe: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+as\b/, described: /^\s+(?:it|this|that|them|him|her|the\s+\S+)\s+as\b/,
