@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleText } from '../types';
 import { ArticleTextBuilder, type TextSegment } from './textmap';
-import { endsLikeSentence, isFurniture } from './furniture';
+import { endsLikeSentence, isFurniture, wordCount } from './furniture';
 import { findHeadline } from './headline';
 import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
 import { precheck } from './precheck';
@@ -225,6 +225,13 @@ class ContentWriter {
         this.stats.linkBlocks++;
         if (isHeading) this.stats.linkHeadings++;
       }
+      this.builder.discardBlock();
+      return;
+    }
+    // Before the first paragraph stand the page's labels around the headline: the
+    // publication's name, a section, a dateline. A few words that are not a sentence there
+    // are not the article.
+    if (this.stats.proseBlocks === 0 && !isHeading && wordCount(text) <= 5 && !endsLikeSentence(text)) {
       this.builder.discardBlock();
       return;
     }

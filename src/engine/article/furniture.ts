@@ -38,6 +38,19 @@ const FURNITURE_PHRASES = new Set([
 const POINTER_START =
   /^(?:more (?:on|about|from|stories|news|coverage|in)\b|read (?:more|also|next|the full)\b|see (?:also|more)\b|related(?: (?:stories|articles|coverage|content|links|reading|video))?\b|recommended\b|also read\b|you may also like\b|most (?:read|popular|viewed)\b|watch:|listen:|video:|photos?:|gallery:)/i;
 
+/**
+ * A teaser for another story: a short label and a colon, then a headline that is not a
+ * sentence ("RELATED: Council approves flood barrier", "'Meth. We're On It.': State spends
+ * $449K on ad campaign"). Prose after a colon ends like a sentence.
+ */
+function isLabelledTeaser(text: string): boolean {
+  if (text.length > 160 || endsLikeSentence(text)) return false;
+  const colon = text.indexOf(': ');
+  if (colon < 2 || colon > 60 || wordCount(text.slice(0, colon)) > 8) return false;
+  const rest = text.slice(colon + 2);
+  return wordCount(rest) >= 3 && /^[\p{Lu}\p{N}'"‘“$]/u.test(rest);
+}
+
 /** Credits for the work around the text, not the text ("Translation by ...", "Editing by ..."). */
 const CREDIT_LINE =
   /^\(?(?:(?:additional |with )?reporting|writing|written|editing|edited|translation|translated|compiled|produced|illustrations?|photos?|photographs?|graphics?|video|design|interactive|research|fact[- ]checking)(?: and \w+)? by\b/i;
@@ -109,11 +122,12 @@ export function isFurniture(rawText: string, context: { linkShare?: number } = {
   // Share bars: a few words naming networks or actions ("Share to or", "Share Tweet Email").
   if (/^(?:share|tweet|email|print|copy link)\b/i.test(text) && wordCount(text) <= 6 && !endsLikeSentence(text)) return true;
   if (!endsLikeSentence(text) && text.length <= 160 && POINTER_START.test(text)) return true;
+  if (isLabelledTeaser(text)) return true;
   if (CREDIT_LINE.test(text) && text.length <= 200) return true;
   if (isPictureCredit(text)) return true;
   if (isBylineLine(text)) return true;
   // The signature line of an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
-  if (/^[—–-]\s*[^.!?]{0,80}\(@\w{1,30}\)/u.test(text) && text.length <= 160) return true;
+  if (/^[—–-]\s*.{0,80}?\(@\w{1,30}\)/u.test(text) && text.length <= 160 && !endsLikeSentence(text)) return true;
   if (isDateLine(text)) return true;
   // Gallery counters: "Image 1 of 5", "Photo 3/12".
   if (/^(?:image|photo|picture|slide|video)\s+\d+\s*(?:of|\/)\s*\d+$/i.test(text)) return true;

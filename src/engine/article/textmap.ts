@@ -22,7 +22,7 @@ export interface DomSpan {
   endOffset: number;
 }
 
-const SKIPPABLE = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/;
+const SKIPPABLE = /^[\s\u200B\u2060\uFEFF\u00AD]*$/;
 
 /** Index of the first segment whose end is after `offset` (segments are sorted by start). */
 function firstSegmentEndingAfter(segments: readonly TextSegment[], offset: number): number {
@@ -72,10 +72,11 @@ export function rangesFor(segments: readonly TextSegment[], start: number, end: 
   });
 }
 
-// Characters a reader never sees: zero-width spaces and joiners, the byte-order mark and soft
-// hyphens. They are dropped from the article text so that words match across pages.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
-const TOKEN = /[\u200B-\u200D\u2060\uFEFF\u00AD]+|[^\S\u200B-\u200D\u2060\uFEFF]+|[^\s\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
+// Characters a reader never sees: zero-width spaces, word joiners, the byte-order mark and
+// soft hyphens. They are dropped from the article text so that words match across pages.
+// (Zero-width joiners stay: they shape emoji and the letters of several scripts.)
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/;
+const TOKEN = /[\u200B\u2060\uFEFF\u00AD]+|[^\S\u200B\u2060\uFEFF]+|[^\s\u200B\u2060\uFEFF\u00AD]+/g;
 
 /**
  * Builds article text block by block from pieces of text, collapsing white space inside a
