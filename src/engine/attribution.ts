@@ -31,6 +31,9 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', '
 /** Openers that are not part of a subject: conjunctions and sentence adverbs. */
 const LEADING_FILLER = /^(?:(?:but|and|so|yet|or|still|meanwhile|indeed|however|moreover|instead|also|now|then|separately|earlier|later|previously|in addition|in a statement|in an interview|in a tweet|on \w+(?: \d{1,2})?(?:, \d{4})?|in \w+)\s*,?\s+)+/i;
 
+/** Two to four capitalised words: a person's or an organisation's name. */
+const PROPER_NAME = /^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}$/;
+
 /** Longest subject we accept: longer spans are clauses, not names. */
 const MAX_SUBJECT_WORDS = 10;
 
@@ -83,8 +86,10 @@ export function subjectBefore(sentence: string, pos: number): string | null {
   const segments = before.split(/,\s*/).map((s) => s.trim());
   let subject: string;
   if (segments.length >= 3 && segments[segments.length - 1] === '' && /^[A-Z]/.test(segments[segments.length - 3]!)) {
-    // Closing comma of an appositive: "Gwynne Shotwell, president of SpaceX," -> "Gwynne Shotwell".
-    subject = segments[segments.length - 3]!;
+    // Closing comma of an appositive: "Gwynne Shotwell, president of SpaceX," -> "Gwynne Shotwell";
+    // but "The team's owner, Harold Vance," -> the name inside the commas.
+    const inside = segments[segments.length - 2]!;
+    subject = PROPER_NAME.test(inside) ? inside : segments[segments.length - 3]!;
   } else {
     subject = segments[segments.length - 1]!;
   }

@@ -17,6 +17,7 @@ describe('attributionInSentence', () => {
     ['Nine miners were trapped, the rescue service said.', 'the rescue service'],
     ['“We reached them at dawn,” said Petar Ilic, a rescuer.', 'Petar Ilic'],
     ['Tomas Berg, the chief executive of Nordlys, said the plant would close.', 'Tomas Berg'],
+    ['The club’s new owner, Ingrid Dahl, said the stadium would be rebuilt.', 'Ingrid Dahl'],
     ['Meanwhile, the federation’s president also warned that fees would rise.', 'the federation’s president'],
     ['Sweden’s Ambassador to Chile Karin Olsson previously reported that two Swedes were missing.', 'Sweden’s Ambassador to Chile Karin Olsson'],
     ['The regulator and the exchange said trading would resume.', 'The regulator and the exchange'],

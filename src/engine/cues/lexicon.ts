@@ -176,6 +176,10 @@ export const LEXICON: readonly LexiconGroup[] = [
       `${NEG} immediately? indicate|clarify whether|when|how|why|what|who|if|where`,
       `${NEG} immediately? give|provide|offer|release|share a|an|any|the? date|details|detail|figure|figures|number|numbers|timeline|timeframe|reason|reasons|explanation|estimate|breakdown|name|names|specifics|information|further`,
       'gave|provided|offered|released|giving|providing no details|detail|date|figures|numbers|timeline|reason|explanation|specifics|information|breakdown',
+      `${NEG} immediately? release|give|provide|disclose his|her|their|the|its name|names|identity|identities`,
+      // Passive gaps: "The contractor has not been named", "The victim was not identified".
+      "has_not|have_not|hasn't|haven't yet? been named|identified|disclosed|released|made_public",
+      "was_not|were_not|wasn't|weren't immediately? identified|disclosed|released|made_public",
       // Not "without saying" (it goes without saying), "without giving up", or evidence (that is unverified).
       'without giving|providing|offering|specifying|naming|explaining|elaborating|disclosing|detailing|identifying !evidence|proof|up|in|way|away',
       'no mention|word of',

@@ -225,7 +225,11 @@ const CONDITIONAL_SOURCE_VERBS: Readonly<Record<string, RegExp>> = {
   point: /^\s+out\b/, pointed: /^\s+out\b/, points: /^\s+out\b/,
 };
 
+/** "Analysts had expected $1.9 billion": a market consensus figure, not a claim resting on someone. */
+const FORECAST_VERBS = set('expect expected expects predict predicted predicts estimate estimated estimates');
+
 function isSourceVerb(sentence: string, verb: Word): boolean {
+  if (FORECAST_VERBS.has(verb.key) && /^\s+(?:about\s+|around\s+|roughly\s+)?[$€£¥\d]/.test(sentence.slice(verb.end, verb.end + 20))) return false;
   if (SOURCE_VERBS.has(verb.key)) return true;
   const condition = CONDITIONAL_SOURCE_VERBS[verb.key];
   return condition !== undefined && condition.test(sentence.slice(verb.end, verb.end + 80));

@@ -81,6 +81,9 @@ describe('vague-source', () => {
     'The analysts said the shares were cheap.',
     'Researchers at the University of Ghent said the results held up.',
     'Many people were hurt in the stampede.',
+    'Analysts had expected $3.4 billion in sales.',
+    'Investors saw shares fall 6% on Monday.',
+    'Doctors called for calm.',
     'Some residents were moved to a school gym.',
     'Voters will have some say in the matter.',
   ])('named or non-speaking groups are not vague sources: %s', (text) => {
@@ -108,6 +111,8 @@ describe('omission', () => {
     ['The police gave no details about the suspect.', 'gave no details'],
     ['The stake was sold for an undisclosed sum.', 'undisclosed'],
     ['The company would not disclose the price.', 'would not disclose'],
+    ['The builder has not been named.', 'has not been named'],
+    ['Police did not release her name.', 'did not release her name'],
   ])('%s', (text, cue) => {
     expect(flagOf(text, 'omission').cue).toBe(cue);
   });
