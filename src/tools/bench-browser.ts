@@ -1,0 +1,247 @@
+// Real-browser budgets of the content script, measured in Chromium and Firefox ESR through the
+// test harness (tests/browser/harness) on the built extension (npm run build first). Printed,
+// never asserted: speed belongs here, not in tests.
+//
+//   tsx src/tools/bench-browser.ts [--runs 3] [--browser chromium|firefox]
+//
+// What is measured, and how:
+// - Time to highlights: from the content script's start to its first highlights. When the
+//   content script leaves performance marks (caveat:start, caveat:highlighted) their difference
+//   is used; otherwise the page is polled for CSS.highlights and the time is counted from the
+//   page's load event (the content script runs at document_idle, at or just after load), which
+//   includes up to one poll interval of slack. The method used is printed with each number.
+// - Longest main-thread task the content script causes on a ~1 MB article (our generated page,
+//   tests/browser/pages/hostile/generated.html?kb=1000, which does nothing after it has parsed
+//   except a 10 ms heartbeat): Chromium's longtask entries after DOMContentLoaded, and in both
+//   browsers the page's heartbeat: the longest gap between two 10 ms ticks after
+//   DOMContentLoaded. Budget: no task over 50 ms.
+// - Memory held by the content script after the scan (Chromium): JS heap used by the tab's
+//   renderer (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; the page's main
+//   world and the content script's isolated world share that heap) with Caveat, minus the same
+//   page in a browser whose only extension is an empty one.
+// - Bundle size of the content script, raw and gzip (level 9).
+import { gzipSync } from 'node:zlib';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { BROWSERS, startFixtureServer, type BrowserLauncher, type BrowserSession, type FixtureServer, type Tab } from '../../tests/browser/harness/index';
+import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../../tests/browser/harness/paths';
+
+const BUDGET_TASK_MS = 50;
+const POLL_MS = 20;
+
+interface Timing {
+  ms: number;
+  method: 'marks' | 'poll-from-load';
+}
+
+export interface BrowserBench {
+  browser: string;
+  seed: Timing[];
+  largestFixture: Timing[];
+  onMegabytePage: { timeToHighlights: Timing; longestTaskMs: number | null; longestHeartbeatGapMs: number; overBudgetTasks: number };
+  memoryDeltaBytes: number | null;
+  memoryNote: string;
+}
+
+/** Runs in the page: the content script's marks, when it leaves them. */
+function readMarks(): { start: number; highlighted: number } | null {
+  const start = performance.getEntriesByName('caveat:start')[0];
+  const highlighted = performance.getEntriesByName('caveat:highlighted')[0];
+  return start && highlighted ? { start: start.startTime, highlighted: highlighted.startTime } : null;
+}
+
+/** Runs in the page: "now" if Caveat's highlights are on the page, and the load event's time. */
+function highlightProbe(): { now: number; marked: boolean; loadEnd: number; dclEnd: number } {
+  let marked = false;
+  CSS.highlights.forEach((highlight, name) => {
+    if (name.startsWith('caveat-') && highlight.size > 0) marked = true;
+  });
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return { now: performance.now(), marked, loadEnd: nav?.loadEventEnd ?? 0, dclEnd: nav?.domContentLoadedEventEnd ?? 0 };
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref());
+
+/** Opens `url` in a new tab and measures the time to Caveat's first highlights. */
+async function timeToHighlights(session: BrowserSession, url: string, timeoutMs = 120_000): Promise<{ tab: Tab; timing: Timing }> {
+  const tab = await session.openTab(url);
+  const deadline = Date.now() + timeoutMs;
+  let probe = await tab.evaluate(highlightProbe);
+  while (!probe.marked) {
+    if (Date.now() > deadline) throw new Error(`no highlights on ${url} after ${timeoutMs} ms`);
+    await sleep(POLL_MS);
+    probe = await tab.evaluate(highlightProbe);
+  }
+  const marks = await tab.evaluate(readMarks);
+  const timing: Timing = marks
+    ? { ms: marks.highlighted - marks.start, method: 'marks' }
+    : { ms: probe.now - probe.loadEnd, method: 'poll-from-load' };
+  return { tab, timing };
+}
+
+/** Runs in the page: long tasks (Chromium) and heartbeat gaps that began after DOMContentLoaded. */
+function taskProbe(): Promise<{ longTasks: number[]; heartbeatGaps: number[] }> {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const after = nav?.domContentLoadedEventEnd ?? 0;
+  const beat = (window as unknown as { __heartbeat?: () => { maxGap: number; longGaps: { at: number; gap: number }[] } }).__heartbeat?.();
+  const heartbeatGaps = (beat?.longGaps ?? []).filter((g) => g.at - g.gap >= after).map((g) => g.gap);
+  return new Promise((resolve) => {
+    const supported = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('longtask');
+    if (!supported) return resolve({ longTasks: [], heartbeatGaps });
+    const observer = new PerformanceObserver((list) => {
+      observer.disconnect();
+      resolve({ longTasks: list.getEntries().filter((e) => e.startTime >= after).map((e) => e.duration), heartbeatGaps });
+    });
+    observer.observe({ type: 'longtask', buffered: true });
+    // No buffered entries at all: the callback never fires.
+    setTimeout(() => {
+      observer.disconnect();
+      resolve({ longTasks: [], heartbeatGaps });
+    }, 500);
+  });
+}
+
+async function heapUsed(tab: Tab): Promise<number> {
+  const page = (tab as unknown as { page: Page }).page;
+  const cdp: CDPSession = await page.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.enable');
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** An extension with nothing in it: the same browser set-up as Caveat's, minus Caveat. */
+async function emptyExtension(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'caveat-empty-ext-'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0' }));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function chromiumMemoryDelta(launcher: BrowserLauncher, server: FixtureServer, url: string): Promise<number> {
+  const measure = async (extensionDir?: string): Promise<number> => {
+    const session = await launcher.launch(extensionDir ? { extensionDir } : {});
+    try {
+      // With Caveat, wait for its highlights; without, the page as it loads.
+      const tab = extensionDir ? await session.openTab(url) : (await timeToHighlights(session, url)).tab;
+      await sleep(1500); // let idle-time work (painting slices, the store round trip) finish
+      return await heapUsed(tab);
+    } finally {
+      await session.close();
+    }
+  };
+  const empty = await emptyExtension();
+  try {
+    const without = await measure(empty.dir);
+    const withCaveat = await measure();
+    return withCaveat - without;
+  } finally {
+    await empty.remove();
+  }
+}
+
+async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: number): Promise<BrowserBench> {
+  const session = await launcher.launch();
+  const result: BrowserBench = {
+    browser: launcher.name,
+    seed: [],
+    largestFixture: [],
+    onMegabytePage: { timeToHighlights: { ms: NaN, method: 'poll-from-load' }, longestTaskMs: null, longestHeartbeatGapMs: NaN, overBudgetTasks: 0 },
+    memoryDeltaBytes: null,
+    memoryNote: '',
+  };
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const [name, list] of [
+        ['seed-article.html', result.seed],
+        ['gizmodo-feather-duvet-lung.html', result.largestFixture],
+      ] as const) {
+        const { tab, timing } = await timeToHighlights(session, server.fixtureUrl(name));
+        list.push(timing);
+        await tab.close();
+      }
+    }
+    const { tab, timing } = await timeToHighlights(session, server.pageUrl('hostile/generated.html?kb=1000'));
+    await sleep(2000); // the rest of the scan (painting slices, the store round trip)
+    const tasks = await tab.evaluate(taskProbe);
+    const all = [...tasks.longTasks, ...tasks.heartbeatGaps];
+    result.onMegabytePage = {
+      timeToHighlights: timing,
+      longestTaskMs: tasks.longTasks.length > 0 ? Math.max(...tasks.longTasks) : launcher.name === 'chromium' ? 0 : null,
+      longestHeartbeatGapMs: tasks.heartbeatGaps.length > 0 ? Math.max(...tasks.heartbeatGaps) : 0,
+      overBudgetTasks: all.filter((ms) => ms > BUDGET_TASK_MS).length,
+    };
+    await tab.close();
+  } finally {
+    await session.close();
+  }
+  if (launcher.name === 'chromium') {
+    result.memoryDeltaBytes = await chromiumMemoryDelta(launcher, server, server.fixtureUrl('gizmodo-feather-duvet-lung.html'));
+    result.memoryNote = 'JS heap of the tab (CDP Runtime.getHeapUsage after 3 GCs), Caveat minus an empty extension, on the largest fixture';
+  } else {
+    result.memoryNote = 'not measured: Firefox exposes no per-tab JS heap to Marionette; use about:memory by hand';
+  }
+  return result;
+}
+
+async function bundleSizes(): Promise<{ file: string; raw: number; gzip: number }[]> {
+  const out: { file: string; raw: number; gzip: number }[] = [];
+  for (const dir of [CHROME_BUILD_DIR, FIREFOX_BUILD_DIR]) {
+    for (const file of ['content/main.js', 'content/highlights.css']) {
+      const path = join(dir, file);
+      const body = await readFile(path).catch(() => null);
+      if (body) out.push({ file: path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    }
+  }
+  return out;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const ms = (value: number | null) => (value === null || Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`);
+const timings = (list: Timing[]) => `median ${ms(median(list.map((t) => t.ms)))} of ${list.length} [${list.map((t) => Math.round(t.ms)).join(', ')}] (${list[0]?.method ?? 'n/a'})`;
+
+/** Measures and prints every budget; returns the numbers too. */
+export async function benchBrowsers(options: { runs?: number; browsers?: string[] } = {}): Promise<{ browsers: BrowserBench[]; bundle: Awaited<ReturnType<typeof bundleSizes>> }> {
+  const runs = options.runs ?? 3;
+  const launchers = BROWSERS.filter((b) => !options.browsers || options.browsers.includes(b.name));
+  const server = await startFixtureServer();
+  const browsers: BrowserBench[] = [];
+  try {
+    for (const launcher of launchers) {
+      const result = await benchOne(launcher, server, runs);
+      browsers.push(result);
+      const mb = result.onMegabytePage;
+      console.log(`\n${result.browser}`);
+      console.log(`  time to highlights, seed article:     ${timings(result.seed)}`);
+      console.log(`  time to highlights, largest fixture:  ${timings(result.largestFixture)}`);
+      console.log(`  ~1 MB article: highlights after ${ms(mb.timeToHighlights.ms)} (${mb.timeToHighlights.method})`);
+      console.log(`    longest task (longtask API): ${ms(mb.longestTaskMs)}; longest heartbeat gap: ${ms(mb.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${mb.overBudgetTasks}${mb.overBudgetTasks > 0 ? '  <-- OVER BUDGET' : ''}`);
+      console.log(`  memory held after the scan: ${result.memoryDeltaBytes === null ? 'n/a' : `${(result.memoryDeltaBytes / 1024 / 1024).toFixed(1)} MB`} (${result.memoryNote})`);
+    }
+  } finally {
+    await server.close();
+  }
+  const bundle = await bundleSizes();
+  console.log('\ncontent script bundle');
+  for (const b of bundle) console.log(`  ${b.file}: ${(b.raw / 1024).toFixed(1)} kB, gzip ${(b.gzip / 1024).toFixed(1)} kB`);
+  return { browsers, bundle };
+}
+
+const invokedDirectly = process.argv[1]?.endsWith('bench-browser.ts') ?? false;
+if (invokedDirectly) {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const browserAt = args.indexOf('--browser');
+  await benchBrowsers({
+    runs: runsAt >= 0 ? Number(args[runsAt + 1]) : 3,
+    browsers: browserAt >= 0 && args[browserAt + 1] ? [args[browserAt + 1]!] : undefined,
+  });
+}
