@@ -7,7 +7,6 @@ export type BrowserName = 'chromium' | 'firefox';
  * A function run inside a page. It is sent to the browser as source text, so it must not use
  * anything from the test's scope: pass what it needs as JSON-serialisable arguments.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PageFunction<Args extends unknown[], R> = (...args: Args) => R | Promise<R>;
 
 /** The text of the context card as a user sees it, read through a privileged path. */
