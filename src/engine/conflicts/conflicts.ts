@@ -19,7 +19,8 @@ export { comparableInterval, intervalsOverlap, roundingOf } from './intervals';
 /** Event nouns and years in a context: what tells one event from another. */
 const EVENT_WORD = /^(?:attacks?|counterattack|counteroffensive|offensive|bombings?|strikes?|airstrikes?|raids?|shootings?|explosion|blast|earthquake|quake|floods?|flooding|fire|wildfires?|storm|hurricane|typhoon|cyclone|tornado|crash|collision|derailment|war|election|protests?|riots?|outbreak|pandemic|epidemic|siege|invasion|massacre|ambush|clashes|stampede|collapse|landslide|eruption|famine|drought|heatwave)$/;
 
-const isTimeWord = (w: string): boolean => /^\d{4}$/.test(w) || w.includes(' ') || w === 'yesterday';
+/** Years, relative times ("last year") and frames ("(separate)", "(part)"): they must match. */
+const isTimeWord = (w: string): boolean => /^\d{4}$/.test(w) || w.includes(' ') || w === 'yesterday' || w.startsWith('(');
 
 function keyIsComplete(what: string): boolean {
   const bar = what.indexOf('|');
@@ -28,8 +29,9 @@ function keyIsComplete(what: string): boolean {
 
 /** Why two figures' contexts place them in different events, or null when they may be the same. */
 export function differentEvents(a: readonly string[], b: readonly string[]): string | null {
-  // Times: a year or a relative time ("last year") on one side and another or none on the
-  // other places the figures in different periods ("In 2015, 40 were killed" vs "12 were killed").
+  // Times and frames: a year, a relative time ("last year"), another event ("in a separate
+  // attack") or a part of an earlier count ("Of those, ...") on one side and another or none on
+  // the other place the figures apart ("In 2015, 40 were killed" vs "12 were killed").
   const timesA = a.filter(isTimeWord);
   const timesB = b.filter(isTimeWord);
   if ((timesA.length > 0 || timesB.length > 0) && !timesA.some((y) => timesB.includes(y))) {

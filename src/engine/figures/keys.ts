@@ -397,7 +397,15 @@ const EVENT_NOUNS = new Set([
 ]);
 
 /** Relative times, kept in a figure's context as phrases ("last year"). */
-export const RELATIVE_TIME = /\b(?:(?:last|this|next|previous|past) (?:year|month|week|season|quarter|decade|century)|a (?:year|decade) (?:ago|earlier)|yesterday)\b/gi;
+export const RELATIVE_TIME = /\b(?:(?:last|this|next|previous|past) (?:year|month|week|season|quarter|decade|century|spring|summer|fall|autumn|winter)|(?:a|an|one|two|three|four|five|six|several|a few|\d+) (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|before|later)|earlier this (?:year|month|week)|yesterday)\b/gi;
+
+/**
+ * Frames that set a figure apart from the main count of its page: another event ("in a
+ * separate attack") or a part of an earlier count ("Of those, 3 were ..."). Kept in the context
+ * as "(separate)" and "(part)".
+ */
+const SEPARATE_EVENT = /\b(?:separate|another|unrelated|earlier|previous|second|similar|different)\s+(?:\w+\s+)?(?:accident|attack|incident|crash|strike|bombing|shooting|explosion|blast|raid|fire|quake|earthquake|storm|flood|event|case|outbreak|collision|derailment)\b/i;
+const PART_OF_EARLIER = /^(?:of (?:those|them|these|whom)|among (?:them|those|these|whom)|including)\b/i;
 
 const CAPITALISED_STOP = new Set([
   'the', 'a', 'an', 'and', 'but', 'or', 'in', 'on', 'at', 'of', 'for', 'to', 'by', 'i', 'he', 'she', 'it',
@@ -418,6 +426,8 @@ export function contextWords(sentence: string, noun: string, attributedTo: strin
 export function contextCandidates(sentence: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  if (SEPARATE_EVENT.test(sentence)) out.push('(separate)');
+  if (PART_OF_EARLIER.test(sentence)) out.push('(part)');
   // Relative times tell a past event from the current one ("last year, 40 were killed").
   for (const m of sentence.matchAll(RELATIVE_TIME)) {
     const phrase = m[0].toLowerCase().replace(/\s+/g, ' ');

@@ -47,6 +47,15 @@ describe('conflicts inside a page', () => {
     expect(conflictsIn('In 2015, 9,000 people were killed in a quake.\n\nOfficials said 14 people were killed in the quake.')).toEqual([]);
   });
 
+  it('keeps a separate event and a part of an earlier count apart', () => {
+    expect(conflictsIn('At least 40 people were killed when a train derailed.\n\nFive people were killed in a separate accident.')).toEqual([]);
+    expect(conflictsIn('Police said 12 people were arrested.\n\nOf those, 3 people were arrested for looting.')).toEqual([]);
+  });
+
+  it('keeps a poll of a month ago apart from the current one', () => {
+    expect(conflictsIn('The poll shows 48% of voters back the plan.\n\nA month ago, 52% of voters backed it.')).toEqual([]);
+  });
+
   it('keeps costs of different things apart ("Tickets cost" vs "The stadium cost")', () => {
     expect(conflictsIn('The stadium cost $1.2 billion.\n\nTickets cost $50.')).toEqual([]);
   });
