@@ -33,7 +33,9 @@ export function formatEvalText(result: EvalResult): string {
   out.push(`  interval exact: ${matched ? ((100 * totals.intervalExact) / matched).toFixed(0) : 'n/a'}% of matched figures (${totals.intervalExact}/${matched})`);
   out.push(row('conflicts', totals.conflicts));
   out.push(`  engine conflicts that gold lists as NOT conflicts: ${totals.notConflictHits}`);
-  out.push('(flags: counted per distinct sentence, per kind per sentence+kind; borderline gold neither counts nor penalises)');
+  out.push('(gold: gold items that count; found: of those, found; pred: engine items that count; correct: of those, in gold.');
+  out.push(' Flags count per distinct sentence (per kind: sentence+kind); a borderline gold flag neither counts nor penalises.');
+  out.push(' Figures match by sentence and overlapping interval; conflicts by their two figures.)');
 
   out.push('');
   out.push(result.articleTextScorer === 'none'
