@@ -20,7 +20,7 @@ export { comparableInterval, intervalsOverlap, roundingOf } from './intervals';
 const EVENT_WORD = /^(?:attacks?|counterattack|counteroffensive|offensive|bombings?|strikes?|airstrikes?|raids?|shootings?|explosion|blast|earthquake|quake|floods?|flooding|fire|wildfires?|storm|hurricane|typhoon|cyclone|tornado|crash|collision|derailment|war|election|protests?|riots?|outbreak|pandemic|epidemic|siege|invasion|massacre|ambush|clashes|stampede|collapse|landslide|eruption|famine|drought|heatwave)$/;
 
 /** Years, relative times ("last year") and frames ("(separate)", "(part)"): they must match. */
-const isTimeWord = (w: string): boolean => /^\d{4}$/.test(w) || w.includes(' ') || w === 'yesterday' || w.startsWith('(');
+const isTimeWord = (w: string): boolean => /^\d{4}$/.test(w) || w.includes(' ') || w.startsWith('(');
 
 function keyIsComplete(what: string): boolean {
   const bar = what.indexOf('|');

@@ -397,7 +397,7 @@ const EVENT_NOUNS = new Set([
 ]);
 
 /** Relative times, kept in a figure's context as phrases ("last year"). */
-export const RELATIVE_TIME = /\b(?:(?:last|this|next|previous|past) (?:year|month|week|season|quarter|decade|century|spring|summer|fall|autumn|winter)|(?:a|an|one|two|three|four|five|six|several|a few|\d+) (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|before|later)|earlier this (?:year|month|week)|yesterday)\b/gi;
+export const RELATIVE_TIME = /\b(?:(?:last|this|next|previous|past) (?:year|month|week|season|quarter|decade|century|spring|summer|fall|autumn|winter)|(?:a|an|one|two|three|four|five|six|several|a few|\d+) (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|before|later)|earlier this (?:year|month|week))\b/gi;
 
 /**
  * Frames that set a figure apart from the main count of its page: another event ("in a
@@ -430,6 +430,9 @@ export function contextCandidates(sentence: string): string[] {
   if (PART_OF_EARLIER.test(sentence)) out.push('(part)');
   // Relative times tell a past event from the current one ("last year, 40 were killed").
   for (const m of sentence.matchAll(RELATIVE_TIME)) {
+    // "the ministry said last week that ..." dates the report, not the event.
+    const around = sentence.slice(Math.max(0, m.index! - 14), m.index!) + '|' + sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 10);
+    if (/\b(?:said|says|reported|announced|stated|told \w+)\s*\||\|\s*,?\s*(?:said|reported|announced)\b/i.test(around)) continue;
     const phrase = m[0].toLowerCase().replace(/\s+/g, ' ');
     if (!seen.has(phrase)) {
       seen.add(phrase);

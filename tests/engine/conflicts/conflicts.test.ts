@@ -56,6 +56,11 @@ describe('conflicts inside a page', () => {
     expect(conflictsIn('The poll shows 48% of voters back the plan.\n\nA month ago, 52% of voters backed it.')).toEqual([]);
   });
 
+  it('does not take the date of a report for the time of the event', () => {
+    const page = 'The ministry said last week that 23 sailors were killed.\n\nThe navy said 20 sailors were killed.';
+    expect(conflictsIn(page)).toEqual([['23 sailors were killed', '20 sailors were killed']]);
+  });
+
   it('keeps costs of different things apart ("Tickets cost" vs "The stadium cost")', () => {
     expect(conflictsIn('The stadium cost $1.2 billion.\n\nTickets cost $50.')).toEqual([]);
   });
