@@ -42,6 +42,10 @@ export const LEXICON: readonly LexiconGroup[] = [
       "could_not|couldn't|cannot|can't|can_not be independently? immediately? verified|confirmed|corroborated|substantiated",
       "could_not|couldn't|cannot|can't|can_not|unable_to|not_able_to independently? immediately? verify|confirm|corroborate|substantiate",
       'not independently verified|confirmed|corroborated',
+      'not been able to independently? verify|confirm|corroborate|substantiate',
+      // Research that no one has checked yet: "the results have not been peer-reviewed".
+      'not yet? been peer-reviewed|peer_reviewed',
+      'not yet? peer-reviewed|peer_reviewed',
       // "Officials have not confirmed the toll": the claim stands unconfirmed by those who could.
       "has_not|have_not|had_not|hasn't|haven't|hadn't yet? independently? verified|confirmed|corroborated",
       'no independent verification|confirmation|corroboration',
@@ -105,6 +109,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       'sources|source|insiders|insider said|say|says|told|tell|close_to|familiar_with|with_knowledge|briefed_on',
       'according to a|an|one|two|three|several|multiple|unnamed|anonymous|senior? source|sources|insider|insiders',
       'people|person|officials|official|sources|source|someone|those familiar with',
+      'people|person|officials|official|sources|source|someone|those|diplomats|diplomat|insiders briefed_on|with_knowledge_of|with_direct_knowledge_of|with_knowledge_about',
       'on condition of anonymity',
       'condition that they|he|she not be named|identified',
       'asked|requested not to be named|identified',
@@ -122,6 +127,9 @@ export const LEXICON: readonly LexiconGroup[] = [
       'according to some|several|many|unconfirmed|various|other|initial|earlier? local|national|foreign|state|social? media|news|press? reports|accounts',
       "according to local|state? media !outlet|outlets|company|group|regulator|watchdog|analyst|analysts|giant|mogul|reports",
       'media|press|news reports said|say|says|suggest|suggested|claim|claimed|indicate|indicated',
+      'local|foreign|social|some|several media|outlets reported|reports|said|say|says|cited|quoted|claimed|claim',
+      'local|foreign|social|some|several media outlets reported|reports|said|say|says|cited|quoted|claimed|claim',
+      'media outlets? reported|reports|said|say|says|cited|quoted|claimed|claim',
       'reports suggest|suggested|indicate|indicated|say|said|claim|claimed',
     ],
   },
@@ -132,7 +140,7 @@ export const LEXICON: readonly LexiconGroup[] = [
     patterns: [
       'it is|was|has_been|had_been widely? believed|thought|alleged|said|rumored|rumoured|understood|reported|claimed !to',
       // "have some say in" is a noun, not a source.
-      'many|some|others believe|say|argue|think|fear|suspect|contend|worry|feel !in|over|on',
+      'many|some|others believe|believed|say|said|argue|argued|think|thought|fear|feared|suspect|suspected|contend|contended|worry|worried|feel|felt !in|over|on',
       'critics|skeptics|sceptics|detractors|opponents say|said|argue|argued|contend|contended|charge|charged|claim|claimed|warn|warned|point|pointed|fear|feared|complain|complained',
     ],
   },
@@ -150,6 +158,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       `${NEG} immediately? comment`,
       "has_not|hasn't|have_not|haven't publicly? commented",
       'no comment',
+      'has|have|had yet to comment|respond|reply|say|explain|disclose|reveal|release|confirm|answer',
       "could_not|couldn't be reached",
       'attempts|efforts to reach … were|have_been|had_been unsuccessful',
       'not available|unavailable for comment',
@@ -176,7 +185,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       `${NEG} immediately? indicate|clarify whether|when|how|why|what|who|if|where`,
       `${NEG} immediately? give|provide|offer|release|share a|an|any|the? date|details|detail|figure|figures|number|numbers|timeline|timeframe|reason|reasons|explanation|estimate|breakdown|name|names|specifics|information|further`,
       'gave|provided|offered|released|giving|providing no details|detail|date|figures|numbers|timeline|reason|explanation|specifics|information|breakdown',
-      `${NEG} immediately? release|give|provide|disclose his|her|their|the|its name|names|identity|identities`,
+      `${NEG} immediately? yet? release|released|give|given|provide|provided|disclose|disclosed his|her|their|the|its name|names|identity|identities`,
       // Passive gaps: "The contractor has not been named", "The victim was not identified".
       "has_not|have_not|hasn't|haven't yet? been named|identified|disclosed|released|made_public",
       "was_not|were_not|wasn't|weren't immediately? identified|disclosed|released|made_public",
@@ -184,7 +193,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       'without giving|providing|offering|specifying|naming|explaining|elaborating|disclosing|detailing|identifying !evidence|proof|up|in|way|away',
       'no mention|word of',
       'made|makes|making no mention',
-      'no further? details|information were|was|have_been|has_been|are|is given|provided|released|available|disclosed',
+      'no further? details|information|reason|reasons|explanation|timeline|date|names|figure|figures|breakdown|motive were|was|have_been|has_been|are|is given|provided|released|available|disclosed|offered',
       "details|terms were_not|was_not|weren't|wasn't|have_not_been|haven't_been|were_never disclosed|released|given|provided|made_public",
       "terms|amount|price|value|size|cost of … were_not|was_not|weren't|wasn't|have_not_been|haven't_been disclosed|released|given",
       'undisclosed|unspecified',

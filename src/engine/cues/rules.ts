@@ -199,6 +199,7 @@ const GROUP_QUANTIFIERS = set('many some most several few');
 /** Words before the noun that make it a particular, already identified group. */
 const DEFINITE = set('the this that these those his her their its our your my whose which each every both');
 
+const GROUP_PREPOSITIONS = set('of in from across around');
 const GAP_WORDS = set('have has had also often long privately openly widely now quickly increasingly reportedly still');
 
 /** Verbs of saying or believing that make the group the source of a claim. */
@@ -229,6 +230,8 @@ const CONDITIONAL_SOURCE_VERBS: Readonly<Record<string, RegExp>> = {
 const FORECAST_VERBS = set('expect expected expects predict predicted predicts estimate estimated estimates');
 
 function isSourceVerb(sentence: string, verb: Word): boolean {
+  // "people ... said to be affected": a passive "said to", the group is its subject, not the speaker.
+  if (/^\s+to\s+(?:be|have)\b/.test(sentence.slice(verb.end, verb.end + 12))) return false;
   if (FORECAST_VERBS.has(verb.key) && /^\s+(?:about\s+|around\s+|roughly\s+)?[$€£¥\d]/.test(sentence.slice(verb.end, verb.end + 20))) return false;
   if (SOURCE_VERBS.has(verb.key)) return true;
   const condition = CONDITIONAL_SOURCE_VERBS[verb.key];
@@ -279,6 +282,15 @@ export const unnamedGroupSource: CueRule = (sentence, words) => {
 
     // The group must speak: a verb of saying or believing after it, or an inverted "said one expert".
     let k = i + 1;
+    // "Critics of the plan say", "residents in the area said": a short phrase of place or
+    // membership may sit between the group and its verb ("experts at Leeds University" name their
+    // institution, and are left alone).
+    if (plural && k < words.length && GROUP_PREPOSITIONS.has(words[k]!.key)) {
+      let v = k + 1;
+      while (v < words.length && v <= k + 4 && !isSourceVerb(sentence, words[v]!) && !NOT_MODIFIER.has(words[v]!.key)) v++;
+      const phraseIsPlain = v < words.length && !/[,;:()—–]/.test(sentence.slice(words[k]!.start, words[v]!.start));
+      if (phraseIsPlain && isSourceVerb(sentence, words[v]!)) k = v;
+    }
     // "prompted some users to argue" speaks through "to"; "allowed residents to say goodbye" does not.
     while (k < words.length && k <= i + 3 && (GAP_WORDS.has(words[k]!.key) || (quantified && words[k]!.key === 'to'))) k++;
     const speaksAfter = k < words.length && isSourceVerb(sentence, words[k]!) && sentence.slice(noun.end, words[k]!.start).indexOf(',') < 0;

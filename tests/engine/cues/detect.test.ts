@@ -12,6 +12,8 @@ describe('unverified', () => {
     ['Local radio aired unconfirmed reports of a second blast.', 'unconfirmed'],
     ['The senator repeated the charge without providing evidence.', 'without providing evidence'],
     ['He offered no evidence for the accusation.', 'offered no evidence'],
+    ['The findings have not been peer-reviewed.', 'not been peer-reviewed'],
+    ['The ministry has not been able to verify the figures.', 'not been able to verify'],
   ])('%s', (text, cue) => {
     expect(flagOf(text, 'unverified').cue).toBe(cue);
   });
@@ -72,6 +74,9 @@ describe('vague-source', () => {
     ['Observers noted long queues outside polling stations.', 'Observers'],
     ['Many Belgians fear the reform will cost them their pensions.', 'Many Belgians'],
     ['“The plan is doomed,” said one senior analyst.', 'one senior analyst'],
+    ['A person briefed on the plans said the bid was dropped.', 'person briefed on'],
+    ['Critics of the scheme say it rewards polluters.', 'Critics'],
+    ['Local media reported that the dam had burst.', 'Local media reported'],
   ])('%s', (text, cue) => {
     expect(flagOf(text, 'vague-source').cue).toBe(cue);
   });
@@ -86,6 +91,8 @@ describe('vague-source', () => {
     'Doctors called for calm.',
     'Some residents were moved to a school gym.',
     'Voters will have some say in the matter.',
+    'Experts at Leeds University said the findings were robust.',
+    'The number of people in the valley said to be at risk is small.',
   ])('named or non-speaking groups are not vague sources: %s', (text) => {
     expect(kindsOf(text)).not.toContain('vague-source');
   });
@@ -112,6 +119,8 @@ describe('omission', () => {
     ['The stake was sold for an undisclosed sum.', 'undisclosed'],
     ['The company would not disclose the price.', 'would not disclose'],
     ['The builder has not been named.', 'has not been named'],
+    ['The embassy has yet to comment on the arrests.', 'has yet to comment'],
+    ['No reason was given for the closure.', 'No reason was given'],
     ['Police did not release her name.', 'did not release her name'],
   ])('%s', (text, cue) => {
     expect(flagOf(text, 'omission').cue).toBe(cue);
