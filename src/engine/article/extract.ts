@@ -171,25 +171,33 @@ class ContentWriter {
   }
 
   /**
-   * Hover cards and tooltips sit inline in a paragraph, hidden until pointed at ("Kristi
-   * NoemKristi Lynn NoemSouth Dakota governor..."). Text hidden inside a paragraph that is
-   * itself visible is such a widget. A paragraph hidden as a whole is kept: sites hide the
-   * rest of an article behind "Continue reading", and it is still the article.
+   * Hover cards sit inline in a paragraph, hidden until pointed at, and hold links to other
+   * stories ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down..."). Text inside a
+   * hidden element that holds links, within a paragraph that is itself visible, is such a
+   * widget. Hidden text without links is kept: it is the rest of a caption or paragraph behind
+   * a "[+]" or "Continue reading" control, and still the article's.
    */
-  private hiddenInVisibleParagraph(live: Text): boolean {
+  private inHiddenWidget(live: Text): boolean {
     if (!this.isVisible) return false;
-    const parent = live.parentElement;
-    if (!parent || this.isVisible(parent)) return false;
-    let paragraph: Element | null = parent;
-    while (paragraph && !PARAGRAPH_TAGS.has(paragraph.tagName.toUpperCase())) paragraph = paragraph.parentElement;
-    return paragraph !== null && paragraph !== parent && this.isVisible(paragraph);
+    let hiddenRoot: Element | null = null;
+    let el = live.parentElement;
+    for (; el && !this.isVisible(el); el = el.parentElement) {
+      // A whole paragraph (or caption, list item...) hidden: text behind "Continue reading".
+      if (PARAGRAPH_TAGS.has(el.tagName.toUpperCase())) return false;
+      hiddenRoot = el;
+    }
+    if (!hiddenRoot || !el || hiddenRoot.querySelector('a[href]') === null) return false;
+    for (let up: Element | null = el; up; up = up.parentElement) {
+      if (PARAGRAPH_TAGS.has(up.tagName.toUpperCase())) return true;
+    }
+    return false;
   }
 
   write(node: Node, inLink: boolean): void {
     if (node.nodeType === TEXT_NODE) {
       const text = node as Text;
       const live = this.twins.find(text);
-      if (live && this.hiddenInVisibleParagraph(live)) return;
+      if (live && this.inHiddenWidget(live)) return;
       const data = text.data;
       const visible = data.replace(/\s+/g, '').length;
       this.allChars += visible;

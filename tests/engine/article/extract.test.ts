@@ -160,13 +160,21 @@ describe('extractArticle on harder pages', () => {
     expectExactSegments(result, doc);
   });
 
-  it('leaves out a hidden hover card inside a visible paragraph when layout is known', () => {
+  it('leaves out a hidden hover card of links inside a visible paragraph when layout is known', () => {
     const doc = parseHtml(ARTICLE_WITH_HOVER_CARD);
-    const isVisible = (el: Element) => !el.classList.contains('card');
+    // As Element#checkVisibility does: an element inside a hidden one is hidden too.
+    const isVisible = (el: Element) => el.closest('.card, .more') === null;
     const result = extractArticle(doc, { isVisible });
     expect(result.text).toContain('Governor Kristi Noem defended the campaign on Tuesday');
     expect(result.text).not.toContain('Kristi Lynn Noem');
+    expect(result.text).not.toContain('Other headline');
     expectExactSegments(result, doc);
+  });
+
+  it('keeps the hidden rest of a caption behind a "[+]" control (no links in it)', () => {
+    const doc = parseHtml(ARTICLE_WITH_HOVER_CARD);
+    const result = extractArticle(doc, { isVisible: (el) => el.closest('.more') === null });
+    expect(result.text).toContain('The governor speaks at the state capitol in Pierre ... on Monday, two days after the campaign began.');
   });
 
   it('keeps a paragraph hidden as a whole (text behind "Continue reading")', () => {

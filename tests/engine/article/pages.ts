@@ -109,7 +109,8 @@ export const ARTICLE_WITH_HOVER_CARD = `<!doctype html>
 <body>
   <article>
     <h1>Governor defends campaign</h1>
-    <p>Governor <span class="person"><a href="/people/noem">Kristi Noem</a><span class="card">Kristi Lynn Noem Other headline about the governor</span></span> defended the campaign on Tuesday, saying it was working.</p>
+    <p>Governor <span class="person"><a href="/people/noem">Kristi Noem</a><span class="card">Kristi Lynn Noem <a href="/other">Other headline about the governor</a></span></span> defended the campaign on Tuesday, saying it was working.</p>
+    <figure><img src="noem.jpg" alt=""><figcaption>The governor speaks at the state capitol in Pierre ... <span class="more">on Monday, two days after the campaign began.</span> <button>[+]</button></figcaption></figure>
     <p>The campaign cost the state roughly $449,000, according to a report in the local newspaper on Monday evening.</p>
     <p>Critics said the money could have been spent on treatment programmes instead, and called for a review of the contract.</p>
   </article>
