@@ -1,0 +1,217 @@
+// Bench of the figure memory (`npm run bench` calls benchStore(); `tsx src/tools/bench-store.ts`
+// runs it alone). With 100,000 synthetic kept figures (a realistic spread: a few very common
+// keys such as "person|killed" and a long tail, a few big sites and many small ones, pages of
+// ~30 figures) it times, per adapter:
+//   - lookup: conflictsFor() of a new 30-figure page (target < 10 ms);
+//   - write: recordPage() of a new 30-figure page, eviction included (target < 20 ms);
+// and prints the bytes a kept figure takes. Targets are printed, never asserted in tests.
+
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JsonFileStore } from '../cli/json-file-store';
+import { FigureMemory } from '../engine/store/figure-memory';
+import { MemoryPort } from '../engine/store/memory-port';
+import type { StoragePort } from '../engine/store/port';
+import { pageIdentity, recordsOfPage, type PageInput } from '../engine/store/records';
+import { DEFAULT_LIMITS } from '../engine/store/limits';
+import type { KeptFigureRecord } from '../engine/store/schema';
+import type { Figure, ScanReport } from '../engine/types';
+import { summarize, type Timing } from './timing';
+
+const TOTAL = 100_000;
+const FIGURES_PER_PAGE = 30;
+const TIMED_PAGES = 40;
+
+/** A small deterministic PRNG (mulberry32): the same synthetic store on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Index drawn with Zipf-like weights 1/(i+1): item 0 is the most common. */
+function zipf(rand: () => number, n: number): number {
+  const h = Math.log(n) + 0.5772;
+  const target = rand() * h;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += 1 / (i + 1);
+    if (sum >= target) return i;
+  }
+  return n - 1;
+}
+
+const NOUNS = ['person', 'child', 'soldier', 'civilian', 'worker', 'student', 'home', 'job', 'car', 'dollar', 'percent', 'vote', 'case', 'patient', 'migrant', 'company', 'school', 'vehicle', 'building', 'officer'];
+const EVENTS = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'evacuated', 'infected', 'hospitalized', 'rescued', 'sold', 'lost', 'cut', 'hired', 'destroyed', 'damaged', 'cast', 'raised', 'spent', 'fined', 'charged'];
+const WHATS = NOUNS.flatMap((noun) => EVENTS.map((event) => `${noun}|${event}`));
+const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ');
+
+function storyNames(story: number): string[] {
+  return Array.from({ length: 14 }, (_, i) => `${WORDS[(story * 7 + i) % WORDS.length]}${story % 997}n${i}`);
+}
+
+interface SyntheticPage {
+  report: ScanReport;
+  page: PageInput;
+}
+
+function syntheticPage(rand: () => number, n: number, seenAt: Date): SyntheticPage {
+  const site = `site${zipf(rand, 300)}.example`;
+  const story = Math.floor(rand() * 3000);
+  const names = storyNames(story);
+  const figures: Figure[] = Array.from({ length: FIGURES_PER_PAGE }, (_, i) => {
+    const what = WHATS[zipf(rand, WHATS.length)]!;
+    const value = Math.floor(rand() * 2000);
+    const text = `${value} ${what.replace('|', 's were ')}`;
+    return {
+      id: `f${i}`, start: 0, end: text.length, text, number: String(value), low: value, high: value, what, unit: 'count',
+      attributedTo: rand() < 0.6 ? `${names[1]} ${names[2]}` : null,
+      sentence: `According to ${names[0]} of ${names[3]}, ${text} in the ${names[4]} ${WORDS[i % WORDS.length]} on Tuesday, officials said.`,
+      sentenceStart: 0, context: [names[4]!.toLowerCase(), WORDS[i % WORDS.length]!],
+    };
+  });
+  const text = `${names.slice(0, 6).join(' ')}\n\n` + names.map((name, i) => `The report by ${name} and ${names[(i + 3) % names.length]} was read. `).join('');
+  return {
+    report: {
+      source: `https://www.${site}/news/${story}/${n}?utm_source=bench`, title: `${names[0]} ${names[1]}: story ${story}`,
+      publishedAt: null, siteName: site, isArticle: true, reason: null, flags: [], figures, conflicts: [],
+    },
+    page: { url: `https://www.${site}/news/${story}/${n}`, text, seenAt },
+  };
+}
+
+/** TOTAL records of synthetic pages, oldest first (built once, loaded into every adapter). */
+function syntheticRecords(): KeptFigureRecord[] {
+  const rand = random(42);
+  const records: KeptFigureRecord[] = [];
+  const start = Date.parse('2024-01-01T00:00:00Z');
+  for (let n = 0; records.length < TOTAL; n++) {
+    const { report, page } = syntheticPage(rand, n, new Date(start + n * 60_000));
+    const identity = pageIdentity(report, page);
+    for (const record of recordsOfPage(report, identity, DEFAULT_LIMITS).values()) {
+      if (records.length < TOTAL) records.push(record);
+    }
+  }
+  return records;
+}
+
+async function timeEach(pages: SyntheticPage[], run: (page: SyntheticPage) => Promise<unknown>): Promise<Timing> {
+  for (const page of pages.slice(0, 5)) await run(page); // warm-up
+  const samples: number[] = [];
+  for (const page of pages.slice(5)) {
+    const t0 = performance.now();
+    await run(page);
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+interface AdapterRow {
+  name: string;
+  load: number;
+  lookup: Timing;
+  write: Timing;
+  conflictsPerPage: number;
+  note?: string;
+}
+
+async function benchAdapter(name: string, port: StoragePort, records: KeptFigureRecord[], note?: string): Promise<AdapterRow> {
+  const t0 = performance.now();
+  for (let i = 0; i < records.length; i += 5000) await port.write({ put: records.slice(i, i + 5000) });
+  const load = performance.now() - t0;
+  const memory = new FigureMemory(port);
+  const rand = random(7);
+  const later = Date.parse('2024-06-01T00:00:00Z');
+  const lookupPages = Array.from({ length: TIMED_PAGES }, (_, i) => syntheticPage(rand, 1_000_000 + i, new Date(later + i * 1000)));
+  const writePages = Array.from({ length: TIMED_PAGES }, (_, i) => syntheticPage(rand, 2_000_000 + i, new Date(later + 10_000_000 + i * 1000)));
+  let conflicts = 0;
+  const lookup = await timeEach(lookupPages, async ({ report, page }) => {
+    conflicts += (await memory.conflictsFor(report, page)).conflicts.length;
+  });
+  const write = await timeEach(writePages, ({ report, page }) => memory.recordPage(report, page));
+  return { name, load, lookup, write, conflictsPerPage: conflicts / TIMED_PAGES, ...(note ? { note } : {}) };
+}
+
+/** Prints the figure-store bench. */
+export async function benchStore(): Promise<void> {
+  const records = syntheticRecords();
+  const keys = new Set(records.map((r) => r.what)).size;
+  const sites = new Set(records.map((r) => r.site)).size;
+  print(`Synthetic store: ${records.length.toLocaleString('en-US')} figures, ${keys} keys, ${sites} sites, ${FIGURES_PER_PAGE} figures a page; timed on ${TIMED_PAGES - 5} new pages each (median / p90).`);
+  const rows: AdapterRow[] = [];
+
+  const memoryPort = new MemoryPort();
+  rows.push(await benchAdapter('in-memory', memoryPort, records));
+  const usage = await memoryPort.usage();
+
+  const dir = await mkdtemp(join(tmpdir(), 'caveat-bench-'));
+  try {
+    const path = join(dir, 'store.json');
+    const batch = await JsonFileStore.open(path, { autoFlush: false });
+    rows.push(await benchAdapter('JSON file, flush at end', batch, records, 'the CLI: one atomic write per run'));
+    const t0 = performance.now();
+    await batch.flush();
+    const flush = performance.now() - t0;
+    const fileBytes = (await stat(path)).size;
+    const t1 = performance.now();
+    await JsonFileStore.open(path);
+    const open = performance.now() - t1;
+
+    print(`Bytes per kept figure: ${(usage.bytes / usage.figures).toFixed(0)} (records as JSON); store file ${(fileBytes / 1e6).toFixed(1)} MB = ${(fileBytes / records.length).toFixed(0)} bytes a figure.`);
+    print(`JSON file with 100,000 figures: atomic write ${ms(flush)} ms, open (read + validate) ${ms(open)} ms.`);
+
+    // Writing the whole file after every page is what autoFlush does: shown for the record.
+    const eager = await JsonFileStore.open(path, { autoFlush: true });
+    const memory = new FigureMemory(eager);
+    const rand = random(9);
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { report, page } = syntheticPage(rand, 3_000_000 + i, new Date(Date.parse('2024-07-01T00:00:00Z') + i * 1000));
+      const t = performance.now();
+      await memory.recordPage(report, page);
+      samples.push(performance.now() - t);
+    }
+    print(`JSON file, autoFlush on (whole file written per page): ${ms(summarize(samples).median)} ms a page.`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  try {
+    // A computed specifier: the package ships no types for its side-effect entry point.
+    const fakeIndexedDb: string = 'fake-indexeddb/auto';
+    await import(fakeIndexedDb);
+    const { IdbStore } = await import('../extension/background/idb-store');
+    const idb = await IdbStore.open(`caveat-bench-${Date.now()}`);
+    rows.push(await benchAdapter('IndexedDB (fake-indexeddb)', idb, records, 'pure-JS IndexedDB in Node: for information, real browsers differ'));
+    idb.close();
+  } catch (error) {
+    print(`IndexedDB (fake-indexeddb): not measured (${error instanceof Error ? error.message : String(error)})`);
+  }
+
+  print('');
+  print('adapter                       load 100k     lookup (target <10 ms)   write (target <20 ms)   conflicts/page');
+  for (const row of rows) {
+    print(
+      `${row.name.padEnd(28)}  ${`${ms(row.load)} ms`.padStart(9)}     ${`${ms(row.lookup.median)} / ${ms(row.lookup.p90)} ms`.padEnd(22)}   ${`${ms(row.write.median)} / ${ms(row.write.p90)} ms`.padEnd(21)}   ${row.conflictsPerPage.toFixed(1)}`,
+    );
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchStore().catch((error: unknown) => {
+    process.stderr.write(`bench-store: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
