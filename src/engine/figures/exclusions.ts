@@ -24,6 +24,8 @@ const LABEL_BEFORE =
   /\b(?:no\.|nos\.|number|#|page|pp?\.|chapter|section|article|clause|paragraph|room|suite|flight|route|highway|interstate|gate|platform|line|channel|episode|season|volume|vol\.|issue|version|level|phase|grade|category|class|type|model|series|unit|apartment|apt\.|floor|district|ward|precinct|rule|title|amendment|resolution|bill|act|code|form|tier|stage|game|week|day|round|match|verse|psalm|exhibit|appendix|figure|table|step|question|item)\s+$/i;
 const STREET_AFTER =
   /^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Terrace|Parkway|Highway|Square)\b/;
+const ONE_AS_COUNT =
+  /^\s+(?:[a-z-]+\s+){1,2}(?:(?:was|has been|had been|is|were)\s+(?:reported\s+|confirmed\s+)?(?:killed|dead|injured|wounded|missing|arrested|hurt|detained|hospitali[sz]ed|rescued|shot)|died)\b/;
 const PHONE = /^(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\+\d[\d\s().-]{7,})/;
 
 /**
@@ -83,7 +85,9 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number,
   if (!a.isDigits && a.raw === a.raw.toUpperCase() && a.raw.length > 2) return 'capitalised name';
 
   const raw = a.raw.toLowerCase();
-  if (!a.isDigits && raw === 'one' && !p.second && !a.scaled) return 'indefinite one';
+  // "one" is nearly always a pronoun or an article ("one of the", "one user"), except in a
+  // casualty count: "One person was killed", "one soldier died".
+  if (!a.isDigits && raw === 'one' && !p.second && !a.scaled && !ONE_AS_COUNT.test(after)) return 'indefinite one';
   if (!a.isDigits && raw === 'two' && !p.second && /\bthe\s+$/i.test(before)) return '"the two" means both';
   if (!a.isDigits && !p.second && /\b(?:a|an|one|the)\s+\w+\s+or\s+$/i.test(before)) return 'idiom: "a day or two"';
 

@@ -58,7 +58,7 @@ const ATOM = new RegExp(
     String.raw`(?:(?<digits>${DIGITS})|(?<![\w-])(?<words>${WORD_NUMBER})\b|(?<![\w-])(?<mult>${MULTIPLIER})(?=\s+(?:the|as|that|its|their|what)\b))` +
     String.raw`(?<scale>\s?(?:${SCALE_WORDS})\b|\s?(?:bn|mn|mln|tn)\b|(?<=\d)(?:m|k|b)\b)?` +
     String.raw`(?<smth>-something)?` +
-    String.raw`(?<pct>\s?%|\s(?:percent|per\s+cent|percentage\s+points?)\b)?`,
+    String.raw`(?<pct>\s?%|\s(?:percent|per\s+cent|pct|percentage\s+points?)\b)?`,
   'gi',
 );
 

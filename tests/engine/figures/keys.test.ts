@@ -96,3 +96,10 @@ describe('which event a number belongs to', () => {
     expect(figure('The bill includes a $1.9 trillion relief package.', '$1.9 trillion').what).toBe('dollar|relief package');
   });
 });
+
+describe('"one" as a count', () => {
+  it('reads "one" in a casualty count but not as a pronoun', () => {
+    expect(figure('One person was killed and 12 were injured.', 'One').what).toBe('person|killed');
+    expect(figuresIn('One of the officers said one user complained.')).toEqual([]);
+  });
+});
