@@ -174,15 +174,19 @@ function Group({ group, onPick }: { group: FlagGroup; onPick: (id: string) => vo
 function OtherFigure({ other }: { other: ConflictView }) {
   return (
     <div class="fig">
+      <div class="label">{other.samePage ? 'Also this page' : 'Another page'}</div>
       <div class="value">{other.text}</div>
       <div class="meta">
-        {other.attributedTo ?? 'not attributed'} ·{' '}
+        {other.attributedTo ?? 'not attributed'}
         {other.url ? (
-          <a href={other.url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
-            {other.title}
-          </a>
-        ) : (
-          other.title
+          <>
+            {' · '}
+            <a href={other.url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+              {other.title}
+            </a>
+          </>
+        ) : other.samePage ? null : (
+          ` · ${other.title}`
         )}
         {other.date ? ` · ${other.date}` : ''}
       </div>
@@ -207,8 +211,9 @@ function Conflicts({ views, onPick }: { views: FigureConflictsView[]; onPick: (i
               {others.map((other, i) => (
                 <div class="pair" key={i}>
                   <div class="fig here">
+                    <div class="label">This page</div>
                     <div class="value">{figure.text}</div>
-                    <div class="meta">{figure.attributedTo ?? 'not attributed'} · this page</div>
+                    <div class="meta">{figure.attributedTo ?? 'not attributed'}</div>
                   </div>
                   <OtherFigure other={other} />
                 </div>
