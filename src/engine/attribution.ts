@@ -20,6 +20,9 @@ const SPEECH_VERBS = [
   'predicts', 'stressed', 'stresses', 'maintained', 'maintains', 'contended', 'contends',
   'admitted', 'admits', 'revealed', 'reveals', 'disclosed', 'discloses', 'quipped', 'tweeted',
   'posted', 'countered', 'replied', 'responded', 'recalled', 'observed', 'suggested', 'suggests',
+  'estimate', 'predict', 'warn', 'argue', 'insist', 'report', 'allege', 'assert', 'contend', 'maintain',
+  // Figures "shown" by a named body: "Data from the health ministry showed 300 new cases."
+  'showed', 'shows', 'show',
 ];
 const SPEECH_VERB = `(?:${SPEECH_VERBS.join('|')})`;
 
@@ -83,7 +86,8 @@ export function subjectBefore(sentence: string, pos: number): string | null {
   const paren = before.lastIndexOf('(');
   if (paren >= 0 && before.indexOf(')', paren) < 0) before = before.slice(paren + 1);
   before = before.replace(ADVERBS, '').replace(ADVERBS, '');
-  const segments = before.split(/,\s*/).map((s) => s.trim());
+  // Commas inside numbers ("4,000") do not separate phrases.
+  const segments = before.split(/,(?=\s|$)/).map((s) => s.trim());
   let subject: string;
   if (segments.length >= 3 && segments[segments.length - 1] === '' && /^[A-Z]/.test(segments[segments.length - 3]!)) {
     // Closing comma of an appositive: "Gwynne Shotwell, president of SpaceX," -> "Gwynne Shotwell";
@@ -97,8 +101,10 @@ export function subjectBefore(sentence: string, pos: number): string | null {
   if (!/^[A-Za-z“"‘]/.test(subject)) return null;
   const cleaned = cleanPhrase(subject);
   if (cleaned === null) return null;
-  // A subject starts with a capital (a name, "The ministry") or a determiner/quantifier.
-  if (!/^(?:[A-Z]|(?:a|an|the|one|two|three|some|many|several|most|other|both|all|few|his|her|their|its|our)\b)/.test(cleaned)) return null;
+  // A subject starts with a capital (a name, "The ministry"), a determiner or quantifier, or is a
+  // short bare plural ("... and analysts said").
+  const bareplural = /^[a-z]+(?:\s+[a-z]+){0,2}s$/.test(cleaned) && !/['’]/.test(cleaned);
+  if (!bareplural && !/^(?:[A-Z]|(?:a|an|the|one|two|three|some|many|several|most|other|both|all|few|his|her|their|its|our)\b)/.test(cleaned)) return null;
   // A subject holds no verb of its own: "He declined to" or "the report was" is a clause.
   if (!looksLikeNounPhrase(cleaned)) return null;
   return cleaned;
@@ -142,8 +148,11 @@ const ACCORDING_TO = /\baccording to\s+([^,;:.()—–]+(?:\.[A-Z][^,;:.()—–
 // "..., said X." / "..., reports X." at the end of a sentence (inverted attribution).
 const INVERTED_VERB_FIRST = new RegExp(`[,”"’]\\s+${SPEECH_VERB}\\s+([^,;:]+?)(?:,[^,]*)?[.!?]?[”"’]?$`, 'i');
 // "..., X said." / "“...,” the expert warned." at the end of a sentence.
-// The optional tail is a place or medium ("in a statement", "to reporters"), never "to" + a verb.
-const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}(?:\\s+(?:in|on|at|during|via)\\s+[^,;:]+|\\s+to\\s+(?:the|a|an|reporters|journalists|[A-Z])[^,;:]*)?[.!?]?[”"’]?$`, 'i');
+// After the verb, optionally who was told ("told reporters", "told AFP") and a place, time or
+// medium ("in a statement", "on Tuesday", "to reporters"), never "to" + a verb.
+const TOLD_WHOM = '(?:\\s+(?:reporters|journalists|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)?))?';
+const WHERE_WHEN = '(?:\\s+(?:in|on|at|during|via|after|before|late|early|last|this|earlier|later)\\s+[^,;:]+|\\s+to\\s+(?:the|a|an|reporters|journalists|[A-Z])[^,;:]*)?';
+const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}${TOLD_WHOM}${WHERE_WHEN}[.!?]?[”"’]?$`);
 const NEXT_IS_SPEECH_VERB = /^\s+(?:said|say|says|suggest|suggested|suggests|claim|claimed|indicate|indicated)\b/i;
 const FORWARD_VERB = new RegExp(`\\b${SPEECH_VERB}\\b`, 'gi');
 
