@@ -48,6 +48,13 @@ const PUBLISHED_META = [
   'meta[itemprop="datePublished"]',
   '[itemprop="datePublished"][content]',
   '[itemprop="datePublished"][datetime]',
+  'meta[name="article:publicationdate"]',
+  'meta[name="publication_date"]',
+  'meta[name="publish_date"]',
+  'meta[name="published_time"]',
+  'meta[name="datePublished"]',
+  'meta[name="citation_publication_date"]',
+  'meta[name="DC.date.created"]',
   'meta[name="pubdate"]',
   'meta[name="publishdate"]',
   'meta[name="publish-date"]',
@@ -58,11 +65,13 @@ const PUBLISHED_META = [
   'meta[name="date"]',
 ];
 
-/** The JSON-LD datePublished of the page's article, read without trusting the JSON's shape. */
+/** The first usable JSON-LD datePublished, read without trusting the JSON's shape. */
 function jsonLdDatePublished(doc: Document): string | null {
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    const match = /"datePublished"\s*:\s*"([^"]{4,40})"/.exec(script.textContent ?? '');
-    if (match) return match[1]!;
+    for (const match of (script.textContent ?? '').matchAll(/"datePublished"\s*:\s*"([^"]{4,40})"/g)) {
+      const date = normalizeDate(match[1]);
+      if (date) return date;
+    }
   }
   return null;
 }

@@ -29,6 +29,15 @@ describe('findPublishedAt', () => {
     expect(findPublishedAt(time, undefined, time.querySelector('article'))).toBe('2021-05-06');
     expect(findPublishedAt(parseHtml('<p>No date here.</p>'), null, null)).toBeNull();
   });
+
+  it('reads less common meta names and skips placeholder JSON-LD dates', () => {
+    const meta = parseHtml('<meta name="article:publicationdate" content="Fri Mar 13 21:30:09 EST 2015"><p>x</p>');
+    expect(findPublishedAt(meta, null, null)).toBe('2015-03-14T02:30:09.000Z');
+    const placeholder = parseHtml(
+      '<script type="application/ld+json">[{"datePublished":"0001-01-01T00:00:00Z"},{"datePublished":"2019-11-19"}]</script><p>x</p>',
+    );
+    expect(findPublishedAt(placeholder, null, null)).toBe('2019-11-19');
+  });
 });
 
 describe('cleanByline', () => {
