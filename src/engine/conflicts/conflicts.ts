@@ -81,6 +81,9 @@ export function figuresConflict(a: Comparable, b: Comparable): string | null {
   return `Different figures for ${describeWhat(a.what)}: ${describe(a.low, a.high)} vs ${describe(b.low, b.high)}.`;
 }
 
+const MAX_FIGURES_PER_KEY = 40;
+const MAX_CONFLICTS = 100;
+
 /** Conflicts among the figures of one page, earlier figure first. */
 export function findConflicts(figures: readonly Figure[]): Conflict[] {
   const byWhat = new Map<string, Figure[]>();
@@ -91,9 +94,12 @@ export function findConflicts(figures: readonly Figure[]): Conflict[] {
     else byWhat.set(f.what, [f]);
   }
   const conflicts: Conflict[] = [];
-  for (const group of byWhat.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
+  for (const all of byWhat.values()) {
+    // Pairs grow with the square of a key's figures: a real article has a handful per key, so
+    // a cap only guards against hostile or tabular pages (keeps the analysis linear).
+    const group = all.slice(0, MAX_FIGURES_PER_KEY);
+    for (let i = 0; i < group.length && conflicts.length < MAX_CONFLICTS; i++) {
+      for (let j = i + 1; j < group.length && conflicts.length < MAX_CONFLICTS; j++) {
         const reason = figuresConflict(group[i]!, group[j]!);
         if (reason) conflicts.push({ figures: [group[i]!.id, group[j]!.id], reason });
       }

@@ -14,6 +14,9 @@ const CURRENCY_NOUNS: Readonly<Record<string, string>> = {
   eur: 'euro', gbp: 'pound sterling', jpy: 'yen', inr: 'rupee',
 };
 
+/** How far after a number its noun, event and measure are looked for. */
+const AFTER_WINDOW = 160;
+
 const PART_OF_BEFORE = /^[^.;:]{0,40}\b(?:including|among them|among whom|of whom|of which|of them)[\s,]*$/i;
 const PART_OF_AFTER = /^\s+of\s+(?:them|whom|those)\b/i;
 
@@ -30,7 +33,7 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
   // Per sentence, computed once however many figures it holds.
   const attribution = new Map<number, string | null>();
   const contextOf = new Map<number, string[]>();
-  const titleCaseOf = new Map<number, boolean>();
+  const shapeOf = new Map<number, { dataLine: boolean; titleCase: boolean }>();
   let cursor = 0;
   let lastSentence = -1;
   let previousInSentence: { noun: string; unit: Unit; event: string; end: number } | null = null;
@@ -43,16 +46,18 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
       lastSentence = index;
       previousInSentence = null;
     }
-    if (p.end > sentence.end || isDataLine(sentence.text)) continue;
-    let titleCase = titleCaseOf.get(index);
-    if (titleCase === undefined) {
-      titleCase = isTitleCase(sentence.text);
-      titleCaseOf.set(index, titleCase);
+    if (p.end > sentence.end) continue;
+    let shape = shapeOf.get(index);
+    if (shape === undefined) {
+      shape = { dataLine: isDataLine(sentence.text), titleCase: isTitleCase(sentence.text) };
+      shapeOf.set(index, shape);
     }
-    if (notAFigure(text, p, sentence.start, titleCase) !== null) continue;
+    if (shape.dataLine || notAFigure(text, p, sentence.start, shape.titleCase) !== null) continue;
 
     const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
-    const afterNumber = text.slice(p.end, sentence.end);
+    // Bounded windows keep the work per number constant, even in a sentence thousands of
+    // characters long (a table flattened to text): the reader stays linear in the page.
+    const afterNumber = text.slice(p.end, Math.min(sentence.end, p.end + AFTER_WINDOW));
     let unit: Unit = p.unit;
     let noun: string;
     let event: string;
@@ -94,7 +99,7 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
     // "killing at least 19 people, including 17 foreigners", "21 Christians — 20 of them Copts":
     // a part of an earlier count shares its event.
     if (event === '' && previousInSentence?.event && unit === previousInSentence.unit &&
-        (PART_OF_BEFORE.test(text.slice(previousInSentence.end, p.start)) || PART_OF_AFTER.test(afterNumber))) {
+        (PART_OF_BEFORE.test(text.slice(Math.max(previousInSentence.end, p.start - 60), p.start)) || PART_OF_AFTER.test(afterNumber))) {
       event = previousInSentence.event;
     }
     previousInSentence = { noun, unit, event, end };
