@@ -93,14 +93,19 @@ export class HighlightPainter {
    * re-rendered the article leaves our ranges collapsed or detached).
    */
   ensureRegistered(): { live: boolean } {
-    for (const [kind, highlight] of this.highlights) {
-      if (CSS.highlights.get(highlightName(kind)) !== highlight) CSS.highlights.set(highlightName(kind), highlight);
-    }
-    if (this.focus.size > 0 && CSS.highlights.get(FOCUS_NAME) !== this.focus) CSS.highlights.set(FOCUS_NAME, this.focus);
+    this.reRegister();
     const live = this.marks.every((mark) =>
       mark.ranges.every((r) => !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected),
     );
     return { live };
+  }
+
+  /** Puts back any of our highlights the page deleted or replaced in CSS.highlights. Cheap. */
+  reRegister(): void {
+    for (const [kind, highlight] of this.highlights) {
+      if (CSS.highlights.get(highlightName(kind)) !== highlight) CSS.highlights.set(highlightName(kind), highlight);
+    }
+    if (this.focus.size > 0 && CSS.highlights.get(FOCUS_NAME) !== this.focus) CSS.highlights.set(FOCUS_NAME, this.focus);
   }
 
   clear(): void {

@@ -26,6 +26,7 @@ import { watchContent, watchUrl } from './watch';
 const RESCAN_WAIT_MS = 800;
 const RESCAN_MAX_WAIT_MS = 4000;
 const URL_SETTLE_MS = 600;
+const REREGISTER_MS = 2000;
 
 const painter = new HighlightPainter();
 const card = new ContextCard(document);
@@ -258,6 +259,8 @@ function start(): void {
   });
 
   watchContent(document, (node) => card.owns(node), rescan);
+  // CSS.highlights belongs to the page too: a page script may delete or overwrite our entries.
+  setInterval(() => painter.reRegister(), REREGISTER_MS);
   const withoutHash = (url: string) => url.replace(/#.*$/, '');
   let lastUrl = withoutHash(location.href);
   const settle = debounce(() => void scan(), URL_SETTLE_MS);
