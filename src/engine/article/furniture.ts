@@ -93,12 +93,15 @@ function isDateLine(text: string): boolean {
 
 /** Newsletter, subscription, cookie and app-store boxes. */
 function isPromoLine(text: string): boolean {
-  if (text.length > 250) return false;
-  // Contact lines and calls to write in: prose almost never holds an e-mail address.
-  if (text.length <= 300 && /[\w.+-]+@[\w-]+\.[\w.-]+/.test(text)) return true;
-  if (/\b(?:sign up|subscribe|subscription|newsletter|inbox|download (?:the|our) app|get the app|cookies?|cookie policy|privacy policy|terms of (?:use|service)|all rights reserved|copyright)\b/i.test(text)) {
-    // Promotional lines speak to the reader; prose about newsletters or cookies mostly does not.
-    return /\b(?:you|your|our|we|us|here|now|today|free)\b/i.test(text) || !endsLikeSentence(text) || /^©|copyright/i.test(text);
+  if (text.length > 300) return false;
+  // Contact lines and calls to write in ("Write to Jane at jane@example.com", "Have a tip?
+  // ... may be reached at ..."): an e-mail address with words that ask the reader to use it.
+  if (/[\w.+-]+@[\w-]+\.[\w.-]+/.test(text) && /\b(?:write|contact|e-?mail|reach(?:ed)?|tips?|let us know|send|follow)\b/i.test(text)) return true;
+  if (/^©|\ball rights reserved\b/i.test(text)) return true;
+  if (/\b(?:sign up|subscribe|subscription|newsletter|inbox|download (?:the|our) app|get the app|cookie (?:policy|settings)|(?:use|accept)(?: all)? cookies|privacy policy|terms of (?:use|service))\b/i.test(text)) {
+    // Promotional lines speak to the reader or are not sentences; prose about newsletters
+    // or privacy policies is written about someone else.
+    return /\b(?:you|your)\b/i.test(text) || !endsLikeSentence(text);
   }
   if (/^follow (?:us|\S+ on)\b/i.test(text) && text.length < 120) return true;
   if (/^(?:contact|email|reach) (?:the (?:author|writer|reporter)|\S+ \S+ at)\b/i.test(text) && text.length < 160) return true;
