@@ -16,9 +16,23 @@ export interface PageContent {
 // undecodable bytes means it is not text.
 const MAX_UNDECODABLE_SHARE = 0.01;
 
-/** Bytes -> text, refusing binary content. */
-export function decodeText(bytes: Uint8Array, charset = 'utf-8'): string {
-  if (bytes.includes(0)) throw new InputError('binary file, not a web page or text');
+/**
+ * The encoding the bytes declare: a byte-order mark, else an HTML <meta charset> near the
+ * start (what browsers honour when the server says nothing); null when they declare none.
+ */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+}
+
+/** Bytes -> text, refusing binary content. The charset a server names wins over the page's own. */
+export function decodeText(bytes: Uint8Array, serverCharset?: string): string {
+  const charset = serverCharset ?? declaredCharset(bytes) ?? 'utf-8';
+  // UTF-16 text is full of NUL bytes; anything else with one is not text.
+  if (!charset.startsWith('utf-16') && bytes.includes(0)) throw new InputError('binary file, not a web page or text');
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset);
