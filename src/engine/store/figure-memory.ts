@@ -125,8 +125,10 @@ export class FigureMemory {
           verdict = sameStory(thisSide, otherSide, this.limits.storyWindowDays);
           pageVerdicts.set(candidate.pageKey, verdict);
         }
-        // The page test failing on names alone can still pass on the two sentences' names.
+        // The page test failing on names alone can still pass on the two sentences' names,
+        // when the pages are close enough for that to count (checked once per page: cheap).
         if (!verdict.same) {
+          if (!verdict.rescuable) continue;
           const rescue = sameStory(
             { ...thisSide, context: contextTermsOf(record.context, record.sentence, MAX_CONTEXT_TERMS) },
             { ...otherSide, context: contextTermsOf(candidate.context, candidate.sentence, MAX_CONTEXT_TERMS) },

@@ -39,9 +39,13 @@ export interface StoragePort {
   clear(): Promise<void>;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Bytes of a record as UTF-8 JSON (usage accounting shared by the adapters). */
 export function recordBytes(record: KeptFigureRecord): number {
   const json = JSON.stringify(record);
+  // Most records are ASCII: one byte a character, without walking the string.
+  if (!NON_ASCII.test(json)) return json.length;
   let bytes = json.length;
   for (let i = 0; i < json.length; i++) {
     const code = json.charCodeAt(i);

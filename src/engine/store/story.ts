@@ -157,6 +157,8 @@ export interface StorySide {
 
 export interface StoryVerdict {
   same: boolean;
+  /** Not the same story on names alone, but close enough that the two sentences may decide. */
+  rescuable: boolean;
   why: string;
   sharedTerms: number;
   overlap: number;
@@ -211,7 +213,7 @@ export function sameStory(a: StorySide, b: StorySide, windowDays: number): Story
   const sharedTerms = countShared(a.storyTerms, b.storyTerms);
   const overlap = weightedOverlap(a.storyTerms, b.storyTerms);
   const sharedContext = countShared(a.context, b.context);
-  const base = { sharedTerms, overlap, sharedContext };
+  const base = { sharedTerms, overlap, sharedContext, rescuable: false };
   const apart = daysApart(a.date, b.date);
   if (apart !== null && apart > windowDays) {
     return { ...base, same: false, why: `pages ${Math.round(apart)} days apart` };
@@ -219,8 +221,9 @@ export function sameStory(a: StorySide, b: StorySide, windowDays: number): Story
   if (sharedTerms >= MIN_SHARED_TERMS && overlap >= MIN_OVERLAP) {
     return { ...base, same: true, why: `${sharedTerms} shared names (overlap ${overlap.toFixed(2)})` };
   }
-  if (sharedContext >= MIN_SHARED_CONTEXT && sharedTerms >= 2 && overlap >= MIN_OVERLAP_WITH_CONTEXT) {
-    return { ...base, same: true, why: `${sharedContext} shared names in the two sentences` };
+  const rescuable = sharedTerms >= 2 && overlap >= MIN_OVERLAP_WITH_CONTEXT;
+  if (rescuable && sharedContext >= MIN_SHARED_CONTEXT) {
+    return { ...base, rescuable, same: true, why: `${sharedContext} shared names in the two sentences` };
   }
-  return { ...base, same: false, why: `only ${sharedTerms} shared names (overlap ${overlap.toFixed(2)})` };
+  return { ...base, rescuable, same: false, why: `only ${sharedTerms} shared names (overlap ${overlap.toFixed(2)})` };
 }

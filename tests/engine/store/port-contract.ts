@@ -85,7 +85,7 @@ export function describePortContract(name: string, makePort: () => Promise<Stora
 
     it('reports usage in figures, pages and bytes, and clears', async () => {
       const port = await makePort();
-      const records = [keptRecord({ id: 'a1', pageKey: 'p/a' }), keptRecord({ id: 'a2', pageKey: 'p/a' }), keptRecord({ id: 'b1', pageKey: 'p/b' })];
+      const records = [keptRecord({ id: 'a1', pageKey: 'p/a' }), keptRecord({ id: 'a2', pageKey: 'p/a' }), keptRecord({ id: 'b1', pageKey: 'p/b', title: 'Blast in Kâbul — “update” 🚨' })];
       await port.write({ put: records });
       const usage = await port.usage();
       expect(usage.figures).toBe(3);
