@@ -37,6 +37,13 @@ const LEADING_FILLER = /^(?:(?:but|and|so|yet|or|still|meanwhile|indeed|however|
 /** Two to four capitalised words: a person's or an organisation's name. */
 const PROPER_NAME = /^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}$/;
 
+/** How far before a verb a subject can start, in characters (appositives included). */
+const SUBJECT_WINDOW = 240;
+/** Inverted attributions ("..., officials said.") sit at the very end of a sentence. */
+const TAIL_WINDOW = 200;
+/** Verbs tried per sentence for a forward subject: a real sentence has a handful. */
+const MAX_FORWARD_VERBS = 12;
+
 /** Longest subject we accept: longer spans are clauses, not names. */
 const MAX_SUBJECT_WORDS = 10;
 
@@ -76,7 +83,9 @@ function looksLikeNounPhrase(phrase: string): boolean {
  * "Gwynne Shotwell, president of SpaceX," -> "Gwynne Shotwell".
  */
 export function subjectBefore(sentence: string, pos: number): string | null {
-  let before = sentence.slice(0, pos).replace(/\s+$/, '');
+  // A subject sits right before its verb: looking further back only costs time on hostile,
+  // endless "sentences" (page text is untrusted), never finds a better subject.
+  let before = sentence.slice(Math.max(0, pos - SUBJECT_WINDOW), pos).replace(/\s+$/, '');
   // "declined to say": a verb after "to" is an infinitive, not the start of a predicate.
   if (/\bto$/i.test(before)) return null;
   // "his repeated claims": after a determiner or such an adjective the word is a noun, not a verb.
@@ -163,18 +172,20 @@ export function attributionInSentence(sentence: string): string | null {
     const phrase = cleanPhrase(according[1]!.replace(/\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$/, ''));
     if (phrase) return phrase;
   }
-  const verbFirst = INVERTED_VERB_FIRST.exec(sentence);
+  const tail = sentence.length > TAIL_WINDOW ? sentence.slice(-TAIL_WINDOW) : sentence;
+  const verbFirst = INVERTED_VERB_FIRST.exec(tail);
   if (verbFirst) {
     const phrase = cleanPhrase(verbFirst[1]!);
     if (phrase && looksLikeNounPhrase(phrase) && !PRONOUNS.has(phrase.toLowerCase()) && !/^(?:that|it|to|in|on|at|by)\b/i.test(phrase)) return phrase;
   }
-  const subjectFirst = INVERTED_SUBJECT_FIRST.exec(sentence);
+  const subjectFirst = INVERTED_SUBJECT_FIRST.exec(tail);
   if (subjectFirst) {
     const phrase = cleanPhrase(subjectFirst[1]!);
     if (phrase && phrase.split(/\s+/).length <= 6 && looksLikeNounPhrase(phrase)) return phrase;
   }
   FORWARD_VERB.lastIndex = 0;
-  for (let m = FORWARD_VERB.exec(sentence); m; m = FORWARD_VERB.exec(sentence)) {
+  let tried = 0;
+  for (let m = FORWARD_VERB.exec(sentence); m && tried < MAX_FORWARD_VERBS; m = FORWARD_VERB.exec(sentence), tried++) {
     // "Media reports said": a speech word followed by a verb of saying is a noun ("reports").
     if (NEXT_IS_SPEECH_VERB.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
     const subject = subjectBefore(sentence, m.index);

@@ -85,6 +85,7 @@ export const claimVerbDistance: CueRule = (sentence, words) => {
       // "his claim that...": the claimant is whoever "his" is; the detector resolves pronouns.
       attributedTo: POSSESSIVE_TO_PRONOUN[prev] ?? (prevPrev && POSSESSIVE_TO_PRONOUN[prevPrev] && !/^[A-Z]/.test(words[i - 1]!.raw) ? POSSESSIVE_TO_PRONOUN[prevPrev] : subjectBefore(sentence, word.start)),
     });
+    break; // one flag per sentence and kind: the first claim is the one shown
   }
   return hits;
 };
@@ -105,6 +106,7 @@ export const accusationVerb: CueRule = (sentence, words) => {
     const prev = i > 0 ? words[i - 1]!.key : '';
     if (DETERMINERS.has(prev)) continue;
     hits.push({ kind: 'hedge', start: word.start, end: word.end, rule: 'accusation-verb', attributedTo: subjectBefore(sentence, word.start) });
+    break;
   }
   return hits;
 };
@@ -133,6 +135,23 @@ export const noEvidenceForClaim: CueRule = (sentence, words) => {
 };
 
 // ------------------------------------------------------------------ scare quotes (hedge)
+
+/** Index of the first word starting at or after `offset` (binary search: words are in order). */
+function firstWordFrom(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many words the tokenizer makes of a quoted fragment ("so-called" is one). */
+function wordsInside(fragment: string): number {
+  return fragment.split(/\s+/).length;
+}
 
 /** A quoted run of one to three lower-case words: “synergies”, ‘bar’, "so to speak". */
 const SHORT_QUOTE = /(?<![\p{L}\p{N}])([“‘"])([\p{Ll}][\p{Ll}-]*(?:\s[\p{Ll}][\p{Ll}-]*){0,2})([”’"])(?![\p{L}\p{N}])/gu;
@@ -164,8 +183,9 @@ export const scareQuotes: CueRule = (sentence, words) => {
     const start = m.index;
     const end = start + m[0].length;
     const inside = m[2]!;
-    const before = words.filter((w) => w.end <= start).slice(-2).map((w) => w.key);
-    const after = words.find((w) => w.start >= end);
+    const firstAfter = firstWordFrom(words, end);
+    const after = words[firstAfter];
+    const before = words.slice(Math.max(0, firstAfter - 2 - wordsInside(inside)), firstAfter - wordsInside(inside)).map((w) => w.key);
     // The fragment must end its phrase: followed by punctuation or a function word, not a noun.
     const closesPhrase = !after || /^\s*[^\s\p{L}]/u.test(sentence.slice(end)) || NP_CLOSERS.has(after.key) || DETERMINERS.has(after.key) || after.key === 'both';
     if (!closesPhrase) continue;
@@ -174,6 +194,7 @@ export const scareQuotes: CueRule = (sentence, words) => {
     const singleVerb = !inside.includes(' ') && /ed$/.test(inside) && (AUXILIARIES.has(beforeLast) || (AUXILIARIES.has(beforePrev) && /ly$/.test(beforeLast)));
     if (!namesAThing && !singleVerb) continue;
     hits.push({ kind: 'hedge', start, end, rule: 'scare-quotes' });
+    break;
   }
   return hits;
 };
@@ -294,10 +315,11 @@ export const unnamedGroupSource: CueRule = (sentence, words) => {
     // "prompted some users to argue" speaks through "to"; "allowed residents to say goodbye" does not.
     while (k < words.length && k <= i + 3 && (GAP_WORDS.has(words[k]!.key) || (quantified && words[k]!.key === 'to'))) k++;
     const speaksAfter = k < words.length && isSourceVerb(sentence, words[k]!) && sentence.slice(noun.end, words[k]!.start).indexOf(',') < 0;
-    const speaksBefore = quantified && INVERTED_INTRO.test(sentence.slice(0, words[first]!.start));
+    const speaksBefore = quantified && INVERTED_INTRO.test(sentence.slice(Math.max(0, words[first]!.start - 40), words[first]!.start));
     if (!speaksAfter && !speaksBefore) continue;
     const start = words[first]!.start;
     hits.push({ kind: 'vague-source', start, end: noun.end, rule: 'unnamed-group', attributedTo: sentence.slice(start, noun.end) });
+    break;
   }
   return hits;
 };
