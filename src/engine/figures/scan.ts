@@ -197,10 +197,12 @@ const BEFORE_QUALIFIER = new RegExp(
     String.raw`up to|as much as|as many as|at most|no more than|a maximum of|` +
     String.raw`about|approximately|approx\.|around|roughly|some|an estimated|estimated|close to|closer to|circa|` +
     String.raw`nearly|almost|just short of|just under|` +
+    String.raw`(?:can|could|may|might) (?:grow|rise|reach|climb|increase|go up)(?: to)?|` +
     String.raw`between|from)\s+$`,
   'i',
 );
-const AFTER_QUALIFIER = /^(?<q>,?\s+(?:or more|and (?:often |sometimes )?more|or (?:fewer|less)|or so)\b|-?plus\b)/i;
+// After the number, possibly past a rate: "$24 to $28 a pound, and often more".
+const AFTER_QUALIFIER = /^(?<rate>\s+(?:a|an|per)\s+[a-z]+)?(?<q>,?\s+(?:or more|and (?:often |sometimes |usually )?more|or (?:fewer|less)|or so)\b|-?plus\b)/i;
 
 const QUALIFIER_OF: Readonly<Record<string, Qualifier>> = {
   'more than': 'more', 'well over': 'more', 'just over': 'more', over: 'more', above: 'more', 'upwards of': 'more',
@@ -291,7 +293,8 @@ function phraseOf(text: string, a: Atom, b: Atom | null, before: string): Number
   let afterWord: string | null = null;
   if (after) {
     afterWord = after.groups!.q!.replace(/^,?\s+/, '').toLowerCase();
-    end += after[0].length;
+    // A rate between number and qualifier stays outside the number phrase ("$24 to $28").
+    if (!after.groups!.rate) end += after[0].length;
   }
   if (unit === 'count' && /^\s+(?:of\s+)?(?:US\s+)?dollars\b/i.test(text.slice(last.end, last.end + 16))) unit = 'usd';
   if (unit === 'count' && /^\s+(?:of\s+)?euros\b/i.test(text.slice(last.end, last.end + 16))) unit = 'eur';
@@ -312,7 +315,9 @@ function phraseOf(text: string, a: Atom, b: Atom | null, before: string): Number
     high = null;
   } else {
     const n = a.value;
-    const kind = qWord && !SURPASSING.has(qWord) ? QUALIFIER_OF[qWord] : qWord ? 'more' : undefined;
+    // "can grow to 500 pounds", "could reach 40%": a possibility of growth states a maximum.
+    const kind = qWord && /^(?:can|could|may|might) /.test(qWord) ? 'upTo'
+      : qWord && !SURPASSING.has(qWord) ? QUALIFIER_OF[qWord] : qWord ? 'more' : undefined;
     const step = stepOf(a, unit);
     switch (kind) {
       case 'more': low = n + step; high = null; qualifier = 'more'; break;

@@ -93,3 +93,14 @@ describe('scale words and abbreviations', () => {
     expect(figuresIn('She ran a 5k race and climbed a 5m wall.')).toEqual([]);
   });
 });
+
+describe('qualifiers beyond the number', () => {
+  it('reads "and often more" past a rate as an open upper end', () => {
+    expect(interval(figure('Fillets sell for $24 to $28 a pound, and often more.', '$24 to $28'))).toEqual([24, null]);
+  });
+
+  it('reads a possibility of growth as a maximum ("can grow to")', () => {
+    expect(interval(figure('The fish can grow to 500 pounds.', 'can grow to 500'))).toEqual([null, 500]);
+    expect(interval(figure('The river will rise to 12 feet.', '12'))).toEqual([12, 12]);
+  });
+});
