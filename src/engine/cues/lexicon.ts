@@ -187,8 +187,10 @@ export const LEXICON: readonly LexiconGroup[] = [
       'gave|provided|offered|released|giving|providing no details|detail|date|figures|numbers|timeline|reason|explanation|specifics|information|breakdown',
       `${NEG} immediately? yet? release|released|give|given|provide|provided|disclose|disclosed his|her|their|the|its name|names|identity|identities`,
       // Passive gaps: "The contractor has not been named", "The victim was not identified".
-      "has_not|have_not|hasn't|haven't yet? been named|identified|disclosed|released|made_public",
-      "was_not|were_not|wasn't|weren't immediately? identified|disclosed|released|made_public",
+      // Not a bare "was not released": films and prisoners are released too.
+      "has_not|have_not|hasn't|haven't yet? been named|identified|disclosed|made_public",
+      "was_not|were_not|wasn't|weren't immediately? identified|disclosed|made_public",
+      "was_not|were_not|wasn't|weren't|has_not_been|have_not_been immediately released",
       // Not "without saying" (it goes without saying), "without giving up", or evidence (that is unverified).
       'without giving|providing|offering|specifying|naming|explaining|elaborating|disclosing|detailing|identifying !evidence|proof|up|in|way|away',
       'no mention|word of',

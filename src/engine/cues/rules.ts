@@ -30,7 +30,10 @@ const CLAIM_NON_SPEECH_OBJECTS = set(`
   refund refunds prize seat seats throne crown medal medals gold silver bronze spot place places win
   wins stake land territory sovereignty victims top first second third share shares jackpot reward
   control authority dominance itself himself herself themselves independence power influence
-  pressure leadership dominion`);
+  pressure leadership dominion record records lead pole points wicket wickets scalp trophy championship
+  championships cup award awards spoils honours honors`);
+/** "lay claim to", "staked a claim": ownership, not an assertion. */
+const CLAIM_OWNERSHIP_BEFORE = set('lay laid laying lays stake staked stakes staking');
 /** "claims data", "claims process": the paperwork sense, as a modifier. */
 const CLAIM_PAPERWORK_AFTER = set('data process processing processed adjuster adjusters handling court courts filings form forms payments management department system systems backlog deadline');
 const DETERMINERS = set('the a an his her their its our my your this that these those');
@@ -71,9 +74,12 @@ export const claimVerbDistance: CueRule = (sentence, words) => {
     const afterNext = words[i + 2]?.key ?? '';
     if (CLAIM_NON_SPEECH_OBJECTS.has(next) || CLAIM_PAPERWORK_AFTER.has(next)) continue;
     if (DETERMINERS.has(next) && CLAIM_NON_SPEECH_OBJECTS.has(afterNext)) continue;
+    // "claimed a 2-1 win", "claimed their 3rd title": scores and rankings.
+    if (DETERMINERS.has(next) && /^\d/.test(afterNext)) continue;
     const prev = i > 0 ? words[i - 1]!.key : '';
     const prevPrev = i > 1 ? words[i - 2]!.key : '';
     if (isPaperwork(words, i)) continue;
+    if (CLAIM_OWNERSHIP_BEFORE.has(prev) || (DETERMINERS.has(prev) && CLAIM_OWNERSHIP_BEFORE.has(prevPrev))) continue;
     // "Reuters could not verify the claims": a claim named again to say something about it is
     // not a new distancing; "the claim that...", "claims made by..." report one.
     if (BACK_REFERENCE.has(prev) && !CLAIM_CONTENT_AFTER.has(next)) continue;
@@ -83,7 +89,8 @@ export const claimVerbDistance: CueRule = (sentence, words) => {
       end: word.end,
       rule: 'claim-verb',
       // "his claim that...": the claimant is whoever "his" is; the detector resolves pronouns.
-      attributedTo: POSSESSIVE_TO_PRONOUN[prev] ?? (prevPrev && POSSESSIVE_TO_PRONOUN[prevPrev] && !/^[A-Z]/.test(words[i - 1]!.raw) ? POSSESSIVE_TO_PRONOUN[prevPrev] : subjectBefore(sentence, word.start)),
+      // "the aide's claims": the claimant is the aide.
+      attributedTo: POSSESSIVE_TO_PRONOUN[prev] ?? (prevPrev && POSSESSIVE_TO_PRONOUN[prevPrev] && !/^[A-Z]/.test(words[i - 1]!.raw) ? POSSESSIVE_TO_PRONOUN[prevPrev] : subjectBefore(sentence, word.start)?.replace(/['’]s$/, '') ?? null),
     });
     break; // one flag per sentence and kind: the first claim is the one shown
   }
