@@ -51,3 +51,47 @@ export function countMarks(): number {
   });
   return n;
 }
+
+/**
+ * Runs in the probe page (same origin as the background, so the same IndexedDB): writes one
+ * record into the figure memory's object store directly, bypassing every check, as a damaged
+ * disk or an old buggy version would have left it. The database must already exist.
+ */
+export function putRawFigureRecord(dbName: string, record: unknown): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('figures')) {
+        db.close();
+        reject(new Error(`no "figures" store in ${dbName}: ${[...db.objectStoreNames].join(', ')}`));
+        return;
+      }
+      const tx = db.transaction('figures', 'readwrite');
+      tx.objectStore('figures').put(record);
+      tx.oncomplete = () => {
+        db.close();
+        resolve('written');
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Runs in the probe page: ids of every record in the figure store, read directly. */
+export function rawFigureIds(dbName: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('figures', 'readonly').objectStore('figures').getAllKeys();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result.map(String));
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
