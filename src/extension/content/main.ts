@@ -112,7 +112,7 @@ async function scan(): Promise<void> {
 
   await whenIdle();
   if (!current()) return;
-  const report = scanArticle(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues });
+  const report = withoutHiddenText(scanArticle(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues }), rangesOf);
 
   if (report.figures.length > 0) {
     if (!crossPage || crossPage.text !== article.text) {
@@ -130,6 +130,32 @@ async function scan(): Promise<void> {
   lastScan = { url, text: article.text, settingsKey, report };
   if (!(await paint(report, rangesOf, current))) return;
   setState({ status: 'article', url, report });
+}
+
+/** True when some of the page text behind [start, end) is rendered (or it has no place on the page, like a headline from metadata). */
+function isShown(start: number, end: number, rangesOf: (start: number, end: number) => Range[]): boolean {
+  const ranges = rangesOf(start, end);
+  if (ranges.length === 0) return true;
+  return ranges.some((range) => {
+    const element = range.startContainer.parentElement;
+    if (!element) return false;
+    if (typeof element.checkVisibility !== 'function') return true;
+    return element.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions);
+  });
+}
+
+/**
+ * The report without flags and figures whose text the reader cannot see (display: none,
+ * visibility: hidden): text a page hides is not something the article tells its reader, and a
+ * mark there would be invisible anyway. Not kept in the figure memory either.
+ */
+function withoutHiddenText(report: ScanReport, rangesOf: (start: number, end: number) => Range[]): ScanReport {
+  const flags = report.flags.filter((f) => isShown(f.start, f.end, rangesOf));
+  const figures = report.figures.filter((f) => isShown(f.start, f.end, rangesOf));
+  if (flags.length === report.flags.length && figures.length === report.figures.length) return report;
+  const kept = new Set(figures.map((f) => f.id));
+  const conflicts = report.conflicts.filter((c) => c.figures.every((id) => kept.has(id)));
+  return { ...report, flags, figures, conflicts };
 }
 
 async function paint(report: ScanReport, rangesOf: (start: number, end: number) => Range[], current: () => boolean): Promise<boolean> {
