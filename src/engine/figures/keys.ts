@@ -405,6 +405,8 @@ export const RELATIVE_TIME = /\b(?:(?:last|this|next|previous|past) (?:year|mont
  * as "(separate)" and "(part)".
  */
 const SEPARATE_EVENT = /\b(?:separate|another|unrelated|earlier|previous|second|similar|different)\s+(?:\w+\s+)?(?:accident|attack|incident|crash|strike|bombing|shooting|explosion|blast|raid|fire|quake|earthquake|storm|flood|event|case|outbreak|collision|derailment)\b/i;
+/** A count per period ("400 in a day", "daily") is not the total of the same thing. */
+const PER_PERIOD = /\b(?:in (?:a|one|a single) (?:day|week|month|night)|per (?:day|week|month|year)|(?:a|each|every) (?:day|week|month)|daily|weekly|monthly)\b/i;
 const PART_OF_EARLIER = /^(?:of (?:those|them|these|whom)|among (?:them|those|these|whom)|including)\b/i;
 
 const CAPITALISED_STOP = new Set([
@@ -427,6 +429,7 @@ export function contextCandidates(sentence: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   if (SEPARATE_EVENT.test(sentence)) out.push('(separate)');
+  if (PER_PERIOD.test(sentence)) out.push('(per period)');
   if (PART_OF_EARLIER.test(sentence)) out.push('(part)');
   // Relative times tell a past event from the current one ("last year, 40 were killed").
   for (const m of sentence.matchAll(RELATIVE_TIME)) {
@@ -449,6 +452,9 @@ export function contextCandidates(sentence: string): string[] {
     if (c >= 97 && !EVENT_NOUNS.has(tok)) continue;
     const lower = tok.toLowerCase().replace(/[’']s?$/, '');
     const isYear = tok.length === 4 && tok.charCodeAt(0) < 58;
+    // "since February 2022", "since the war began in 2022" start a running total; they do not
+    // date a separate event.
+    if (isYear && /\bsince\s+(?:[\w’']+\s+){0,5}$/i.test(plain.slice(Math.max(0, m.index - 48), m.index))) continue;
     // A capitalised word opening the sentence may be a common word: not taken as a name.
     const proper = m.index > 0 && tok.charCodeAt(0) >= 65 && tok.charCodeAt(0) <= 90 && !CAPITALISED_STOP.has(lower);
     if (!(isYear || proper || EVENT_NOUNS.has(lower) || /^[A-Z]{2,}$/.test(tok))) continue;

@@ -61,6 +61,15 @@ describe('conflicts inside a page', () => {
     expect(conflictsIn(page)).toEqual([['23 sailors were killed', '20 sailors were killed']]);
   });
 
+  it('keeps a count per period apart from a total', () => {
+    expect(conflictsIn('Officials said 31,000 soldiers had been killed.\n\nThe army said it killed 400 soldiers in a day.')).toEqual([]);
+  });
+
+  it('does not take "since 2022" for another event', () => {
+    const page = 'Officials said 12,000 civilians have been killed since the war began in 2022.\n\nMonitors said 9,000 civilians have been killed.';
+    expect(conflictsIn(page)).toEqual([['12,000 civilians have been killed', '9,000 civilians have been killed']]);
+  });
+
   it('keeps costs of different things apart ("Tickets cost" vs "The stadium cost")', () => {
     expect(conflictsIn('The stadium cost $1.2 billion.\n\nTickets cost $50.')).toEqual([]);
   });
