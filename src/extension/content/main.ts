@@ -24,7 +24,7 @@ import { watchContent, watchUrl } from './watch';
 // its card, Escape closes the card.
 
 const RESCAN_WAIT_MS = 800;
-const RESCAN_MAX_WAIT_MS = 4000;
+const RESCAN_MAX_WAIT_MS = 8000;
 const URL_SETTLE_MS = 600;
 const REREGISTER_MS = 2000;
 
