@@ -1,4 +1,4 @@
-import type { ExtraCue, FlagKind } from '../types';
+import { FLAG_KINDS, type ExtraCue, type FlagKind } from '../types';
 import { LEXICON } from './lexicon';
 
 // Compiles the lexicon's phrase patterns (notation in lexicon.ts) into sticky regexes keyed by
@@ -104,21 +104,30 @@ function extraCuePattern(phrase: string): { source: string; keys: string[] } | n
   return { source, keys: [indexKey(words[0]!)] };
 }
 
-const extraCache = new WeakMap<readonly ExtraCue[], CueIndex>();
+/**
+ * Compiled indexes by the content of the user's list (not the array's identity: an options page
+ * may edit its list in place). A user has one list at a time; a few entries cover edits.
+ */
+const extraCache = new Map<string, CueIndex>();
+const EXTRA_CACHE_SIZE = 4;
 
-/** The lexicon plus the user's extra cues (cached per extraCues array, so a page scan compiles once). */
+/** The lexicon plus the user's extra cues (compiled once per distinct list). */
 export function cueIndexWith(extraCues: readonly ExtraCue[] | undefined): CueIndex {
   if (!extraCues || extraCues.length === 0) return baseCueIndex();
-  const cached = extraCache.get(extraCues);
+  const cacheKey = JSON.stringify(extraCues.map((c) => [c.kind, c.phrase]));
+  const cached = extraCache.get(cacheKey);
   if (cached) return cached;
   const index = new Map<string, CompiledCue[]>();
   for (const [key, list] of baseCueIndex()) index.set(key, [...list]);
   for (const extra of extraCues) {
+    // Settings come from storage: skip entries that are not a phrase of a known kind.
+    if (typeof extra.phrase !== 'string' || !FLAG_KINDS.includes(extra.kind)) continue;
     const compiled = extraCuePattern(extra.phrase);
     if (!compiled) continue;
     addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, re: new RegExp(compiled.source, 'iy') });
   }
   sortIndex(index);
-  extraCache.set(extraCues, index);
+  if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
+  extraCache.set(cacheKey, index);
   return index;
 }

@@ -38,6 +38,19 @@ describe('options.extraCues', () => {
     expect(kindsOf('Kremlin-friendly outlets said the pipeline was damaged.')).toEqual([]);
   });
 
+  it('follows a list edited in place between scans', () => {
+    const list: ExtraCue[] = [{ phrase: 'word on the street', kind: 'vague-source' }];
+    const sentence = 'Word on the street is that the mill will close. Rumour has it the owner left.';
+    expect(flagsOf(sentence, { extraCues: list }).map((f) => f.cue)).toEqual(['Word on the street']);
+    list.push({ phrase: 'rumour has it', kind: 'vague-source' });
+    expect(flagsOf(sentence, { extraCues: list }).map((f) => f.cue)).toEqual(['Word on the street', 'Rumour has it']);
+  });
+
+  it('ignores stored entries of an unknown kind', () => {
+    const broken = [{ phrase: 'word on the street', kind: 'gossip' }] as unknown as ExtraCue[];
+    expect(flagsOf('Word on the street is that the mill will close.', { extraCues: broken })).toEqual([]);
+  });
+
   it('treats regex characters in a phrase as plain text', () => {
     const odd: ExtraCue[] = [{ phrase: 'sources (unnamed)', kind: 'vague-source' }, { phrase: '.*', kind: 'hedge' }];
     expect(kindsOf('Several sources (unnamed) confirmed it.', { extraCues: odd })).toEqual(['vague-source']);
