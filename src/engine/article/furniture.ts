@@ -98,7 +98,9 @@ function isPromoLine(text: string): boolean {
   // ... may be reached at ..."): an e-mail address with words that ask the reader to use it.
   if (/[\w.+-]+@[\w-]+\.[\w.-]+/.test(text) && /\b(?:write|contact|e-?mail|reach(?:ed)?|tips?|let us know|send|follow)\b/i.test(text)) return true;
   if (/^©|\ball rights reserved\b/i.test(text)) return true;
-  if (/\b(?:sign up|subscribe|subscription|newsletter|inbox|download (?:the|our) app|get the app|cookie (?:policy|settings)|(?:use|accept)(?: all)? cookies|privacy policy|terms of (?:use|service))\b/i.test(text)) {
+  // Promotional boxes are a line or two; a longer paragraph that mentions subscriptions is
+  // news about them.
+  if (text.length <= 200 && /\b(?:sign up|subscribe|subscription|newsletter|inbox|download (?:the|our) app|get the app|cookie (?:policy|settings)|(?:use|accept)(?: all)? cookies|privacy policy|terms of (?:use|service))\b/i.test(text)) {
     // Promotional lines speak to the reader or are not sentences; prose about newsletters
     // or privacy policies is written about someone else.
     return /\b(?:you|your)\b/i.test(text) || !endsLikeSentence(text);

@@ -20,6 +20,10 @@ const NOT_ON_PAGE: Record<string, string[]> = {
   ],
 };
 
+// The reference text of nj-meth-campaign keeps the signature lines of embedded tweets
+// ("— Name (@handle) date"), which its gold notes call furniture and extraction drops.
+const RECALL_FLOOR: Record<string, number> = { 'nj-meth-campaign': 0.85 };
+
 interface Gold {
   title?: string;
   flags: Array<{ sentence: string }>;
@@ -52,8 +56,7 @@ describe.skipIf(pages.length === 0)('article finding on the shared fixture pages
     if (gold.title) expect(article.title).toBe(gold.title);
     expect(missingSentences(article.text, goldSentences(gold))).toEqual(NOT_ON_PAGE[name] ?? []);
     const score = articleTextScore(article.text, referenceText(reference));
-    // (nj-meth-campaign is lowest, 0.89: its reference keeps the signature lines of embedded tweets, which gold calls furniture.)
-    expect(score.recall).toBeGreaterThanOrEqual(0.85);
+    expect(score.recall).toBeGreaterThanOrEqual(RECALL_FLOOR[name] ?? 0.9);
     expect(score.precision).toBeGreaterThanOrEqual(0.75);
   }, 60_000);
 
