@@ -10,13 +10,16 @@ export { comparableInterval, intervalsOverlap, roundingOf } from './intervals';
 // "The same thing" is the `what` key, and only a full key counts: a noun and an event or
 // measure ("russian citizen|killed"). A key with an empty half ("company|", "dollar|") is too
 // loose: two such figures usually count different things (5 new firms, 14 in total).
-// "The same event" is read from the context words: two figures whose sentences name
-// different events ("attack" vs "counterattack"), different years, or share no distinctive
-// word at all while both have some, are about different events.
+// "The same event" is read from the context words (figures/keys.ts): two figures are about
+// different events when their sentences name different events ("attack" vs "counterattack"),
+// when a time or frame sits on one side only or differs (a year, "last year", "a month ago",
+// "in a separate attack", "Of those, ...", "in a day"), or when both have distinctive words
+// (places, names) and share none ("In Kharkiv, four were killed" vs "In Odesa, seven").
+// Units must match, and a page's conflicts are capped (40 figures per key, 100 conflicts).
 // Two figures of one sentence never conflict: a sentence that gives two values for one key
 // is comparing them ("21 Christians, 20 of them Egyptian Copts"), not contradicting itself.
 
-/** Event nouns and years in a context: what tells one event from another. */
+/** Event nouns in a context: what tells one event from another. */
 const EVENT_WORD = /^(?:attacks?|counterattack|counteroffensive|offensive|bombings?|strikes?|airstrikes?|raids?|shootings?|explosion|blast|earthquake|quake|floods?|flooding|fire|wildfires?|storm|hurricane|typhoon|cyclone|tornado|crash|collision|derailment|war|election|protests?|riots?|outbreak|pandemic|epidemic|siege|invasion|massacre|ambush|clashes|stampede|collapse|landslide|eruption|famine|drought|heatwave)$/;
 
 /** Years, relative times ("last year") and frames ("(separate)", "(part)"): they must match. */

@@ -17,6 +17,12 @@
 //   apart from actual ones with a prefix: "expected revenue", "previous sales growth".
 // Figures without any event or measure get an empty second half ("company|"): such a key is
 // too loose to raise a conflict on.
+//
+// context = distinctive words of the figure's sentence, lower case: proper nouns (not the
+// sentence's first word), acronyms, event nouns ("attack"), years (not "since 2022"), relative
+// times ("last year", "a month ago", unless they date the report: "said last week"), and
+// frames "(separate)", "(part)", "(per period)". The figure's own noun and the words of its
+// source (attributedTo) are left out.
 
 const STOP_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with',
