@@ -27,8 +27,8 @@ export function parseHtml(html: string, url?: string): Document {
 
 /**
  * The page with the contents of every <style> element removed (the elements stay). Scans the
- * way an HTML tokenizer does: comments and the raw text of <script> are skipped, so a "<style"
- * written inside them is not mistaken for a style sheet.
+ * way an HTML tokenizer does: comments and the text of <script>, <title> and <textarea> are
+ * skipped, so a "<style" written inside them is not mistaken for a style sheet.
  */
 export function withoutStyleSheets(html: string): string {
   const lower = html.toLowerCase();
@@ -43,7 +43,7 @@ export function withoutStyleSheets(html: string): string {
       i = close < 0 ? html.length : close + 3;
       continue;
     }
-    const raw = /^<(script|style)(?=[\s>/])/.exec(lower.slice(lt, lt + 8));
+    const raw = /^<(script|style|title|textarea)(?=[\s>/])/.exec(lower.slice(lt, lt + 10));
     if (!raw) {
       i = lt + 1;
       continue;
