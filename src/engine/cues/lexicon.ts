@@ -49,6 +49,8 @@ export const LEXICON: readonly LexiconGroup[] = [
       // "Officials have not confirmed the toll": the claim stands unconfirmed by those who could.
       "has_not|have_not|had_not|hasn't|haven't|hadn't yet? independently? verified|confirmed|corroborated",
       'no independent verification|confirmation|corroboration',
+      'impossible|not_possible to independently? verify|confirm|corroborate',
+      'neither … could|can be independently? verified|confirmed|corroborated',
     ],
   },
   {
@@ -159,7 +161,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       "has_not|hasn't|have_not|haven't publicly? commented",
       'no comment',
       'has|have|had yet to comment|respond|reply|say|explain|disclose|reveal|release|confirm|answer',
-      "could_not|couldn't be reached",
+      "could_not|couldn't immediately? be reached",
       'attempts|efforts to reach … were|have_been|had_been unsuccessful',
       'not available|unavailable for comment',
     ],
@@ -211,6 +213,7 @@ export const LEXICON: readonly LexiconGroup[] = [
       "it's also|still|yet? not immediately? clear|known",
       "it's also|still? unclear|unknown",
       'remains|remained unclear|unknown',
+      'details were|are|remain|remained scarce|sketchy|sparse|thin',
       'is|was|are|were still? unclear|not_clear|not_known',
       'unclear|unknown whether|why|how|what|who|when|where|if',
       'not immediately clear|known',

@@ -12,6 +12,7 @@ describe('unverified', () => {
     ['Local radio aired unconfirmed reports of a second blast.', 'unconfirmed'],
     ['The senator repeated the charge without providing evidence.', 'without providing evidence'],
     ['He offered no evidence for the accusation.', 'offered no evidence'],
+    ['It was impossible to verify the account.', 'impossible to verify'],
     ['The findings have not been peer-reviewed.', 'not been peer-reviewed'],
     ['The ministry has not been able to verify the figures.', 'not been able to verify'],
   ])('%s', (text, cue) => {
@@ -123,6 +124,7 @@ describe('omission', () => {
     ['The builder has not been named.', 'has not been named'],
     ['The embassy has yet to comment on the arrests.', 'has yet to comment'],
     ['No reason was given for the closure.', 'No reason was given'],
+    ['The landlord could not immediately be reached.', 'could not immediately be reached'],
     ['Police did not release her name.', 'did not release her name'],
   ])('%s', (text, cue) => {
     expect(flagOf(text, 'omission').cue).toBe(cue);
