@@ -4,6 +4,7 @@
 // nothing is lost or kept twice, and a refused import changes nothing and says why.
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, pollUntil, type BrowserSession, type Tab } from '../harness/index';
+import { waitForMarks } from '../harness/caveat-page';
 import { useBrowser } from '../harness/suite';
 import { FIGURE_DB_NAME } from '../../../src/extension/background/idb-store';
 import { askStoreExport, askStoreUsage, clearStore, putRawFigureRecord, rawFigureIds } from './page-probes';
@@ -53,7 +54,7 @@ async function waitUntilRead(browser: BrowserSession, tab: Tab, url: string): Pr
 }
 
 /** Sets a file on the options page's import input, as choosing it in the file dialog does. */
-async function importThroughOptions(options: Tab, content: { text: string } | { repeat: string; times: number }): Promise<{ text: string; error: boolean }> {
+async function importThroughOptions(options: Tab, name: string, content: { text: string } | { repeat: string; times: number }): Promise<{ text: string; error: boolean }> {
   await options.evaluate(
     (text: string | null, repeat: string | null, times: number) => {
       const input = document.querySelector('[data-testid="import"]') as HTMLInputElement;
@@ -73,7 +74,7 @@ async function importThroughOptions(options: Tab, content: { text: string } | { 
       const text = status?.textContent?.trim() ?? '';
       return text && !/^Counting/.test(text) ? { text, error: status?.classList.contains('error') ?? false } : null;
     },
-    { timeoutMs: 60_000, message: 'the options page showed no result for the import' },
+    { timeoutMs: 60_000, message: `the options page showed no result for the import of ${name}` },
   ) as Promise<{ text: string; error: boolean }>;
 }
 
@@ -166,7 +167,7 @@ describe.each(BROWSERS)('$name: faults', (launcher) => {
       // A fresh options page for each file, so one file's message is never taken for the next's.
       await options.goto(`${ctx.browser.extensionOrigin}/options.html`);
       await options.waitFor(() => /\d/.test(document.querySelector('[data-testid="usage"]')?.textContent ?? ''), { message: 'no usage shown' });
-      const shown = await importThroughOptions(options, bad.content);
+      const shown = await importThroughOptions(options, bad.name, bad.content);
       expect(shown.error, `${bad.name}: shown as an error`).toBe(true);
       expect(shown.text, `${bad.name}: says why`).toMatch(bad.says);
       expect((await ctx.browser.evaluateInExtension(askStoreUsage))?.usage, `${bad.name}: memory unchanged`).toMatchObject(before);
