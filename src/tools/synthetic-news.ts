@@ -29,35 +29,42 @@ const DAYS = ['on Monday', 'on Tuesday', 'on Wednesday', 'late on Thursday', 'on
 const WORD_NUMBERS = ['two', 'three', 'four', 'five', 'a dozen', 'several', 'hundreds of', 'dozens of'];
 
 type Pick = <T>(list: readonly T[]) => T;
+/** The number a text gives for one fact (same key, same number, as in consistent reporting). */
+type Fact = (key: string) => string;
 
-// Each template is a function of a picker and a number maker: the mix of kinds matters more
-// than the count, so plain sentences (most of real news) are the majority.
-const TEMPLATES: ((p: Pick, n: () => string) => string)[] = [
-  (p, n) => `${capital(p(QUALIFIERS))}${n()} ${p(THINGS)} ${p(EVENTS)} in ${p(PLACES)} ${p(DAYS)}, according to ${p(ORGS)}.`,
+// Each template is a function of a picker and a fact table: the mix of kinds matters more
+// than the count, so plain sentences (most of real news) are the majority. Facts repeat with
+// the same number, as a long consistent text repeats them; a few disagree (see FACT_DISAGREES),
+// so conflicts are found but their number stays in proportion to the text.
+const TEMPLATES: ((p: Pick, f: Fact) => string)[] = [
+  (p, f) => { const [t, e, pl] = [p(THINGS), p(EVENTS), p(PLACES)]; return `${capital(p(QUALIFIERS))}${f(`${t}|${e}|${pl}`)} ${t} ${e} in ${pl} ${p(DAYS)}, according to ${p(ORGS)}.`; },
   (p) => `${capital(p(ROLES))} said the situation in ${p(PLACES)} was under control and that more help would arrive ${p(DAYS)}.`,
-  (p, n) => `The attackers allegedly took ${n()} ${p(THINGS)} hostage before fleeing toward ${p(PLACES)}.`,
+  (p, f) => { const pl = p(PLACES); return `The attackers allegedly took ${f(`hostages|${pl}`)} people hostage before fleeing toward ${pl}.`; },
   (p) => `${p(ORGS).replace(/^the/, 'The')} did not say how many ${p(THINGS)} had been affected.`,
-  (p) => `Officials who asked not to be named because they were not authorised to speak publicly said the talks had stalled.`,
-  (p, n) => `${p(PEOPLE)} claims that ${n()} ${p(THINGS)} ${p(EVENTS)}, a figure that could not be independently verified.`,
+  () => `Officials who asked not to be named because they were not authorised to speak publicly said the talks had stalled.`,
+  (p, f) => { const [t, e, pl] = [p(THINGS), p(EVENTS), p(PLACES)]; return `${p(PEOPLE)} claims that ${f(`${t}|${e}|${pl}`)} ${t} ${e} in ${pl}, a figure that could not be independently verified.`; },
   (p) => `A spokesperson for ${p(ORGS)} declined to comment on the report.`,
-  (p, n) => `The project is expected to cost $${n()} million, up from an earlier estimate of $${n()} million.`,
+  (p, f) => { const pl = p(PLACES); return `The bridge in ${pl} is expected to cost $${f(`bridge|${pl}`)} million, up from an earlier estimate of $${f(`bridge-estimate|${pl}`)} million.`; },
   (p) => `${p(PEOPLE)}, who has lived in ${p(PLACES)} for twenty years, said neighbours had helped each other through the night.`,
   (p) => `Sources familiar with the matter said ${p(ORGS)} was preparing a new proposal.`,
   (p) => `Unemployment in ${p(PLACES)} rose to ${p(['3.9', '4.7', '6.2', '8.1', '11.4'])} percent, the highest level since 2009.`,
   (p) => `The statement made no mention of the ${p(THINGS)} who remain missing.`,
   (p) => `Reportedly, ${p(ROLES)} had been warned about the risks weeks earlier.`,
   (p) => `Critics say the plan would hurt ${p(THINGS)} in ${p(PLACES)}, while supporters argue it is long overdue.`,
-  (p, n) => `Police said ${p(WORD_NUMBERS)} suspects were detained and ${n()} others were questioned ${p(DAYS)}.`,
+  (p, f) => { const pl = p(PLACES); return `Police in ${pl} said ${p(WORD_NUMBERS)} suspects were detained and ${f(`questioned|${pl}`)} others were questioned ${p(DAYS)}.`; },
   (p) => `The claim has not been confirmed by ${p(ORGS)}.`,
-  (p) => `Some experts believe the measures will not be enough to prevent another crisis.`,
-  (p, n) => `Shares of ${p(ORGS).replace(/^the /, '')} fell ${n()}% in early trading after the announcement.`,
+  () => `Some experts believe the measures will not be enough to prevent another crisis.`,
+  (p) => { const o = p(ORGS).replace(/^the /, ''); return `Shares of ${o} fell ${p(['1.2', '3.4', '7', '12.5'])}% in early trading after the announcement.`; },
   (p) => `${p(PEOPLE)} is said to have met ${p(ROLES)} privately before the vote.`,
   (p) => `The report, published ${p(DAYS)}, runs to more than 200 pages and includes dozens of recommendations.`,
-  (p, n) => `Between ${n()} and ${n()}0 ${p(THINGS)} took part in the march through ${p(PLACES)}.`,
-  (p) => `It was not immediately clear who was responsible for the fire.`,
+  (p, f) => { const [t, pl] = [p(THINGS), p(PLACES)]; return `Between ${f(`march-low|${pl}`)} and ${f(`march-high|${pl}`)}0 ${t} took part in the march through ${pl}.`; },
+  () => `It was not immediately clear who was responsible for the fire.`,
   (p) => `${capital(p(ROLES))} told reporters that the investigation would continue.`,
   (p) => `The company didn't specify when the factory in ${p(PLACES)} would reopen.`,
 ];
+
+/** Share of repeated facts that come with another number (a source that disagrees). */
+const FACT_DISAGREES = 0.02;
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -72,13 +79,21 @@ export function syntheticArticle(words: number, seed = 42): ArticleText {
     const value = size < 0.5 ? 2 + Math.floor(random() * 98) : size < 0.85 ? 100 + Math.floor(random() * 900) : 1000 + Math.floor(random() * 50000);
     return value.toLocaleString('en-US');
   };
+  const facts = new Map<string, string>();
+  const fact: Fact = (key) => {
+    const known = facts.get(key);
+    if (known !== undefined && random() >= FACT_DISAGREES) return known;
+    const value = number();
+    if (known === undefined) facts.set(key, value);
+    return value;
+  };
   const title = 'Officials say crisis is under control as questions mount over figures';
   const parts = [title];
   let count = title.split(' ').length;
   while (count < words) {
     const sentences: string[] = [];
     const n = 2 + Math.floor(random() * 4);
-    for (let i = 0; i < n; i++) sentences.push(pick(TEMPLATES)(pick, number));
+    for (let i = 0; i < n; i++) sentences.push(pick(TEMPLATES)(pick, fact));
     const paragraph = sentences.join(' ');
     parts.push(paragraph);
     count += paragraph.split(' ').length;
