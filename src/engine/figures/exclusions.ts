@@ -21,7 +21,7 @@ const DURATION_AFTER =
   /^(?:\s+(?:more|additional|full|consecutive|straight|long|whole|extra|further|previous|next|last|past|other))?\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|yrs?|decades?|centuries|century|generations?)\b(?!-)/i;
 // Words that put a number in a name or a label rather than a count: "No. 1", "Section 230".
 const LABEL_BEFORE =
-  /\b(?:no\.|nos\.|number|#|page|pp?\.|chapter|section|article|clause|paragraph|room|suite|flight|route|highway|interstate|gate|platform|line|channel|episode|season|volume|vol\.|issue|version|level|phase|grade|category|class|type|model|series|unit|apartment|apt\.|floor|district|ward|precinct|rule|title|amendment|resolution|bill|act|code|form|tier|stage|game|week|day|round|match|verse|psalm|exhibit|appendix|figure|table|step|question|item)\s+$/i;
+  /\b(?:photo|image|slide|picture|no\.|nos\.|number|#|page|pp?\.|chapter|section|article|clause|paragraph|room|suite|flight|route|highway|interstate|gate|platform|line|channel|episode|season|volume|vol\.|issue|version|level|phase|grade|category|class|type|model|series|unit|apartment|apt\.|floor|district|ward|precinct|rule|title|amendment|resolution|bill|act|code|form|tier|stage|game|week|day|round|match|verse|psalm|exhibit|appendix|figure|table|step|question|item)\s+$/i;
 const STREET_AFTER =
   /^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Terrace|Parkway|Highway|Square)\b/;
 const ONE_AS_COUNT =
@@ -112,6 +112,8 @@ export function notAFigure(text: string, p: NumberPhrase, sentenceStart: number,
   if (a.isDigits && PHONE.test(text.slice(a.start, a.start + 20))) return 'phone number';
   if (a.isDigits && !measured && STREET_AFTER.test(after)) return 'address';
   if (!money && LABEL_BEFORE.test(before)) return 'label';
+  // "Photo 1 of 5", "Page 2 of 7": the total of a gallery or a pager.
+  if (!money && /\b(?:photo|image|slide|picture|page|part|step|chapter|episode|item)\s+\d+\s+of\s+$/i.test(before)) return 'label';
   // A number right after a capitalised name is part of it: "Apollo 11", "Boeing 737", "Fortune 500".
   // (Not in a title-cased headline, where every word is capitalised: "Apple Sells 10 Million Phones".)
   if (a.isDigits && !a.currency && !titleCase) {

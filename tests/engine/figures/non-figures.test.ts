@@ -14,6 +14,7 @@ describe('numbers that are not figures', () => {
     ['names', 'Apollo 11 flew before the Boeing 737, COVID-19, Section 230 and the Fortune 500 list.'],
     ['product names', 'The iPhone 11 launched alongside the S&P 500 rally.'],
     ['labels', 'The case is in Chapter 7 and Room 12, item No. 1.'],
+    ['gallery counters', 'Photo 1 of 5'],
     ['phone numbers', 'Call 555-123-4567 for details.'],
     ['addresses', 'The shop at 42 Elm Street closed.'],
     ['scores', 'The vote was 52-48 and the match ended 3-1.'],
