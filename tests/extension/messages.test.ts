@@ -21,6 +21,7 @@ describe('background message gate', () => {
       request: { type: 'caveat/page-state', state },
     });
     expect(acceptRequest({ type: 'caveat/record-figures', report: goodReport, text: 'abc' }, tabSender, ID, ORIGIN)?.from).toBe('tab');
+    expect(acceptRequest({ type: 'caveat/check-figures', report: goodReport, text: 'abc' }, tabSender, ID, ORIGIN)?.from).toBe('tab');
   });
 
   it('ignores messages from other extensions', () => {

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { ScanReport } from '../../engine/types';
 import browser from '../shared/browser';
-import { acceptRequest, type PageState, type RecordFiguresResponse, type StoreRequest, type StoreResponse } from '../shared/messages';
+import { STORE_CHANGED_KEY, acceptRequest, type PageState, type RecordFiguresResponse, type StoreRequest, type StoreResponse } from '../shared/messages';
 import { tabStateKey } from '../shared/tab-state';
 import { badgeText, badgeTitle } from './badge';
 import { figureMemory } from './figure-store';
@@ -24,9 +24,10 @@ async function onPageState(tabId: number, state: PageState): Promise<void> {
   ]).catch(() => undefined); // the tab closed meanwhile
 }
 
-async function onRecordFigures(report: ScanReport, text: string): Promise<RecordFiguresResponse> {
+async function onFigures(report: ScanReport, text: string, keep: boolean): Promise<RecordFiguresResponse> {
   const memory = await figureMemory();
-  const { conflicts, keptFigures } = await memory.recordPage(report, { url: report.source, text });
+  const page = { url: report.source, text };
+  const { conflicts, keptFigures } = keep ? await memory.recordPage(report, page) : await memory.conflictsFor(report, page);
   return { conflicts, keptFigures };
 }
 
@@ -37,6 +38,9 @@ async function onStoreRequest(request: StoreRequest): Promise<StoreResponse> {
     if (request.type === 'caveat/store-export') json = await memory.exportJson();
     if (request.type === 'caveat/store-import') await memory.importJson(request.json);
     if (request.type === 'caveat/store-clear') await memory.clear();
+    if (request.type === 'caveat/store-clear' || request.type === 'caveat/store-import') {
+      await browser.storage.local.set({ [STORE_CHANGED_KEY]: Date.now() });
+    }
     const usage = await memory.usage();
     return json === undefined ? { ok: true, usage } : { ok: true, usage, json };
   } catch (error) {
@@ -50,7 +54,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (accepted.from === 'extension-page') return onStoreRequest(accepted.request);
   const { tabId, request } = accepted;
   if (request.type === 'caveat/page-state') return onPageState(tabId, request.state).then(() => true);
-  return onRecordFigures(request.report, request.text);
+  return onFigures(request.report, request.text, request.type === 'caveat/record-figures');
 });
 
 // A new document in a tab: its old flags no longer apply. (The content script of the new

@@ -5,7 +5,7 @@ import { extractArticle } from '../../engine/article/extract';
 import { precheck } from '../../engine/article/precheck';
 import { rangesFor } from '../../engine/article/textmap';
 import type { Conflict, KeptFigureView, ScanReport } from '../../engine/types';
-import { acceptContentRequest, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
+import { STORE_CHANGED_KEY, acceptContentRequest, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
 import { SETTINGS_KEY, enabledKinds, normalizeSettings, type Settings } from '../shared/settings';
 import { isSiteSkipped } from '../shared/site-skip';
 import { cardModel, conflictingFigureIds } from '../shared/views';
@@ -40,6 +40,8 @@ let lastScan: { url: string; text: string; settingsKey: string; report: ScanRepo
 /** Cross-page results for the last recorded text (the store is asked once per text). */
 let crossPage: { text: string; conflicts: Conflict[]; keptFigures: KeptFigureView[] } | null = null;
 let focusedId: string | null = null;
+/** The article text whose figures this tab last asked the background to keep. */
+let recordedText: string | null = null;
 
 async function loadSettings(): Promise<Settings> {
   if (!settings) {
@@ -116,7 +118,10 @@ async function scan(): Promise<void> {
 
   if (report.figures.length > 0) {
     if (!crossPage || crossPage.text !== article.text) {
-      const answer = await send({ type: 'caveat/record-figures', report, text: article.text });
+      // Each text is kept once; after the store was cleared or imported into, only asked about.
+      const type = recordedText === article.text ? 'caveat/check-figures' : 'caveat/record-figures';
+      recordedText = article.text;
+      const answer = await send({ type, report, text: article.text });
       if (!current()) return;
       crossPage = isRecordFiguresResponse(answer)
         ? { text: article.text, conflicts: answer.conflicts, keptFigures: answer.keptFigures }
@@ -279,8 +284,16 @@ function start(): void {
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+    if (area !== 'local') return;
+    if (STORE_CHANGED_KEY in changes) {
+      // Kept figures were cleared or imported: the cross-page conflicts must be asked again.
+      crossPage = null;
+      lastScan = null;
+    } else if (SETTINGS_KEY in changes) {
+      settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+    } else {
+      return;
+    }
     void scan();
   });
 

@@ -7,6 +7,12 @@ import { FLAG_KINDS, type Conflict, type KeptFigureView, type ScanReport } from 
 // the figure store are accepted only from the extension's own pages (options), never from
 // a content script, which runs inside pages we do not control.
 
+/**
+ * storage.local key the background bumps after the figure store is cleared or imported into:
+ * open tabs then ask again which of their figures conflict.
+ */
+export const STORE_CHANGED_KEY = 'figureStoreChangedAt';
+
 /** What the content script knows about its page; the popup and the badge show it. */
 export type PageStatus = 'scanning' | 'article' | 'not-article' | 'skipped';
 
@@ -20,6 +26,8 @@ export interface PageState {
 /** Content script -> background. */
 export type TabRequest =
   | { type: 'caveat/record-figures'; report: ScanReport; text: string }
+  /** Which figures conflict with kept ones, without keeping this page's (already kept, or the store was just cleared). */
+  | { type: 'caveat/check-figures'; report: ScanReport; text: string }
   | { type: 'caveat/page-state'; state: PageState };
 
 /** Options page -> background. */
@@ -121,7 +129,7 @@ export function isRecordFiguresResponse(v: unknown): v is RecordFiguresResponse 
 }
 
 function parseTabRequest(m: Record<string, unknown>): TabRequest | null {
-  if (m.type === 'caveat/record-figures' && isScanReport(m.report) && isString(m.text) && m.text.length <= MAX_TEXT) {
+  if ((m.type === 'caveat/record-figures' || m.type === 'caveat/check-figures') && isScanReport(m.report) && isString(m.text) && m.text.length <= MAX_TEXT) {
     return { type: m.type, report: m.report, text: m.text };
   }
   if (m.type === 'caveat/page-state' && isPageState(m.state)) return { type: m.type, state: m.state };
