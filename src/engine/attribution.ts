@@ -146,13 +146,6 @@ function lastClause(segment: string): string {
   return segment.slice(cut);
 }
 
-function lastWordIndex(text: string, word: string): number {
-  const re = new RegExp(`\\b${word}\\b`, 'gi');
-  let last = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
-  return last;
-}
-
 const ACCORDING_TO = /\baccording to\s+([^,;:.()—–]+(?:\.[A-Z][^,;:.()—–]*)*)/i;
 // "..., said X." / "..., reports X." at the end of a sentence (inverted attribution).
 const INVERTED_VERB_FIRST = new RegExp(`[,”"’]\\s+${SPEECH_VERB}\\s+([^,;:]+?)(?:,[^,]*)?[.!?]?[”"’]?$`, 'i');

@@ -331,5 +331,5 @@ export const unnamedGroupSource: CueRule = (sentence, words) => {
   return hits;
 };
 
-/** All context rules, in the order their hits are preferred for the same kind. */
+/** All context rules; the detector keeps the earliest cue of each kind, whichever found it. */
 export const CUE_RULES: readonly CueRule[] = [claimVerbDistance, accusationVerb, noEvidenceForClaim, scareQuotes, unnamedGroupSource];
