@@ -74,7 +74,7 @@ async function importThroughOptions(options: Tab, name: string, content: { text:
       const text = status?.textContent?.trim() ?? '';
       return text && !/^Counting/.test(text) ? { text, error: status?.classList.contains('error') ?? false } : null;
     },
-    { timeoutMs: 60_000, message: `the options page showed no result for the import of ${name}` },
+    { timeoutMs: 20_000, message: `the options page showed no result for the import of ${name}` },
   ) as Promise<{ text: string; error: boolean }>;
 }
 
