@@ -104,18 +104,19 @@ async function firefoxRecorder(session: BrowserSession): Promise<NetworkRecorder
       },
     };
     Services.obs.addObserver(observer, 'http-on-modify-request');
-    globalThis.__caveatNet = { log, observer };
+    // Each Marionette script runs in a fresh sandbox: keep the log on a long-lived object.
+    Services.__caveatNet = { log, observer };
     return true;`, [session.extensionOrigin.replace('moz-extension://', '')]);
   return {
     async watchTab() {
       /* the observer sees every channel of the browser */
     },
-    seen: () => firefox.inChrome<SeenRequest[]>('return globalThis.__caveatNet ? globalThis.__caveatNet.log.slice() : [];'),
+    seen: () => firefox.inChrome<SeenRequest[]>('return Services.__caveatNet ? JSON.parse(JSON.stringify(Services.__caveatNet.log)) : [];'),
     async stop() {
       await firefox.inChrome(`
-        const net = globalThis.__caveatNet;
+        const net = Services.__caveatNet;
         if (net) Services.obs.removeObserver(net.observer, 'http-on-modify-request');
-        globalThis.__caveatNet = null;
+        Services.__caveatNet = null;
         return true;`);
     },
   };
