@@ -14,6 +14,34 @@ import { badgeTextInProbe, findTabIdInProbe } from './tab-id';
 import { pollUntil } from './poll';
 import type { BrowserSession, CardContents, LaunchOptions, PageFunction, Point, Tab } from './session';
 
+/**
+ * Starts Firefox under a small shell watchdog that holds the read end of a pipe from this
+ * process. Firefox is not tied to us otherwise: if the test process dies (a timeout, a killed
+ * run) Firefox would live on. When our end of the pipe closes, for any reason, the watchdog
+ * kills Firefox. Quitting normally (Marionette:Quit) ends Firefox first and then the shell.
+ */
+function spawnWithWatchdog(binary: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const script = [
+    'exec 3<&0',
+    '"$0" "$@" </dev/null >/dev/null 2>&1 &',
+    'pid=$!',
+    // The reader gets EOF when the test process closes the pipe or dies.
+    '( while read -r _; do :; done; kill -KILL "$pid" 2>/dev/null ) <&3 &',
+    'watchdog=$!',
+    'wait "$pid"',
+    'status=$?',
+    'kill "$watchdog" 2>/dev/null',
+    'exit "$status"',
+  ].join('\n');
+  return spawn('/bin/sh', ['-c', script, binary, ...args], { stdio: ['pipe', 'ignore', 'ignore'], env });
+}
+
+/** Ends Firefox through its watchdog (closing the pipe), without waiting. */
+function killFirefox(child: ChildProcess): void {
+  child.stdin?.end();
+  child.stdin?.destroy();
+}
+
 /** WebDriver's code points for the keys tests press; other keys are sent as typed. */
 const WEBDRIVER_KEYS: Record<string, string> = {
   Escape: '\uE00C',
@@ -181,19 +209,16 @@ export class FirefoxSession implements BrowserSession {
     const addonId = manifest.browser_specific_settings?.gecko?.id;
     if (!addonId) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
     const profileDir = await createFirefoxProfile(addonId, options.proxy);
-    const child = spawn(
+    const child = spawnWithWatchdog(
       FIREFOX_BINARY,
       ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--profile', profileDir],
       {
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          MOZ_HEADLESS: '1',
-          MOZ_CRASHREPORTER_DISABLE: '1',
-          // Release builds ignore the services.settings.server pref (so remote settings keep
-          // polling Mozilla) unless this is set.
-          MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
-        },
+        ...process.env,
+        MOZ_HEADLESS: '1',
+        MOZ_CRASHREPORTER_DISABLE: '1',
+        // Release builds ignore the services.settings.server pref (so remote settings keep
+        // polling Mozilla) unless this is set.
+        MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
       },
     );
     let marionette: MarionetteClient | null = null;
@@ -221,7 +246,7 @@ export class FirefoxSession implements BrowserSession {
       return session;
     } catch (error) {
       marionette?.close();
-      child.kill('SIGKILL');
+      killFirefox(child);
       await rm(profileDir, { recursive: true, force: true });
       await extension.remove();
       throw error;
@@ -322,10 +347,11 @@ export class FirefoxSession implements BrowserSession {
         this.marionette.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined),
         new Promise((done) => setTimeout(done, 10_000).unref()),
       ]);
-      const killer = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
+      const killer = setTimeout(() => killFirefox(this.process), 10_000);
       killer.unref();
       await exited;
       clearTimeout(killer);
+      killFirefox(this.process); // the watchdog's pipe: nothing may keep this process alive
     } finally {
       this.marionette.close();
       await rm(this.profileDir, { recursive: true, force: true });
