@@ -4,6 +4,7 @@ import { cueIndexWith, type CueIndex } from './compile';
 import { CUE_RULES, type CueHit } from './rules';
 import { wordsOf, type Word } from './words';
 import { referredClaimIndex } from './pointing-back';
+import { isInvisible, stripInvisible } from '../text/normalize';
 
 // The cue detector: for every sentence, the lexicon's phrases (through the first-word index)
 // and the context rules propose cues; one flag is kept per (sentence, kind), the earliest cue
@@ -33,6 +34,27 @@ const CLOSE_QUOTES = new Set(['”', '’', '"']);
 function withQuotes(sentence: string, start: number, end: number): [number, number] {
   if (start > 0 && OPEN_QUOTES.has(sentence[start - 1]!) && CLOSE_QUOTES.has(sentence[end] ?? '')) return [start - 1, end + 1];
   return [start, end];
+}
+
+/**
+ * Cue hits of one sentence. A page can hide zero-width or bidi characters inside a word
+ * ("alle\u200Bgedly") to dodge a filter; such a sentence is matched without them and the hits
+ * are mapped back, so offsets (and the cue shown) stay those of the article text.
+ */
+function hitsOf(sentence: string, index: CueIndex): CueHit[] {
+  let hasInvisible = false;
+  for (let i = 0; i < sentence.length && !hasInvisible; i++) {
+    const code = sentence.charCodeAt(i);
+    if ((code === 0xad || code >= 0x180e) && isInvisible(sentence[i]!)) hasInvisible = true;
+  }
+  const view = hasInvisible ? stripInvisible(sentence) : null;
+  const text = view ? view.text : sentence;
+  const words = wordsOf(text);
+  const hits = lexiconHits(text, words, index);
+  for (const rule of CUE_RULES) hits.push(...rule(text, words));
+  if (!view) return hits;
+  const map = view.toOriginal;
+  return hits.map((hit) => ({ ...hit, start: map[hit.start]!, end: map[hit.end - 1]! + 1 }));
 }
 
 function earliestPerKind(hits: readonly CueHit[], kinds: ReadonlySet<FlagKind>): CueHit[] {
@@ -91,9 +113,7 @@ export function findFlags(text: string, sentences: readonly Sentence[], options:
   const ctx: FlagContext = { sentences, index: 0, lastOmission: null };
   sentences.forEach((sentence, i) => {
     ctx.index = i;
-    const words = wordsOf(sentence.text);
-    const hits = lexiconHits(sentence.text, words, index);
-    for (const rule of CUE_RULES) hits.push(...rule(sentence.text, words));
+    const hits = hitsOf(sentence.text, index);
     for (const hit of earliestPerKind(hits, kinds)) {
       const [start, end] = withQuotes(sentence.text, hit.start, hit.end);
       const claimIndex = referredClaimIndex(sentences, i, hit.kind, start, end);

@@ -205,6 +205,14 @@ describe('flag fields', () => {
     expect(flags.map((f) => f.start)).toEqual([...flags.map((f) => f.start)].sort((a, b) => a - b));
   });
 
+  it('finds a cue with invisible characters hidden inside it and keeps the article’s offsets', () => {
+    const text = 'The mayor alle\u200Bgedly took bribes. People famil\u2066iar\u2069 with the probe said so.';
+    const flags = flagsOf(text);
+    expect(flags.map((f) => f.kind)).toEqual(['hedge', 'vague-source']);
+    for (const f of flags) expect(text.slice(f.start, f.end)).toBe(f.cue);
+    expect(flags[0]!.cue).toBe('alle\u200Bgedly');
+  });
+
   it('matches cues across line breaks and curly or straight apostrophes', () => {
     expect(flagOf("The agency didn't specify a date.", 'omission').cue).toBe("didn't specify");
     expect(flagOf('The agency didn’t specify a date.', 'omission').cue).toBe('didn’t specify');
