@@ -64,7 +64,7 @@ export class JsonFileStore implements StoragePort {
       );
     }
     // A store of an older schema version is rewritten in the current one on the next write.
-    return new JsonFileStore(path, new MemoryPort(records), autoFlush);
+    return new JsonFileStore(path, MemoryPort.fromOwnedRecords(records), autoFlush);
   }
 
   /** Writes the file if anything changed since the last write: temp file, fsync, rename. */

@@ -102,4 +102,20 @@ describe('JsonFileStore', () => {
     const inMemory = await openCliFigureMemory(null);
     expect((await inMemory.memory.usage()).figures).toBe(0);
   });
+
+  it('reopened, still knows which figures are oldest, per site and in all', async () => {
+    const path = join(await tempDir(), 'store.json');
+    const first = await JsonFileStore.open(path);
+    await first.write({
+      put: [
+        keptRecord({ id: 'c', site: 's1', seenAt: '2024-03-01T00:00:00.000Z' }),
+        keptRecord({ id: 'a', site: 's1', seenAt: '2024-01-01T00:00:00.000Z' }),
+        keptRecord({ id: 'b', site: 's2', seenAt: '2024-02-01T00:00:00.000Z' }),
+      ],
+    });
+    const reopened = await JsonFileStore.open(path);
+    expect(await reopened.oldestIds(3)).toEqual(['a', 'b', 'c']);
+    expect(await reopened.oldestIds(3, 's1')).toEqual(['a', 'c']);
+    expect(await reopened.usage()).toMatchObject({ figures: 3, pages: 1 });
+  });
 });

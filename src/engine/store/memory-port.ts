@@ -44,12 +44,53 @@ export class MemoryPort implements StoragePort {
   private readonly byWhat = new Map<string, Set<string>>();
   private readonly byPage = new Map<string, Set<string>>();
   private readonly bySite = new Map<string, Set<string>>();
-  private readonly order = new SortedKeys();
+  private order = new SortedKeys();
   private readonly orderBySite = new Map<string, SortedKeys>();
   private totalBytes = 0;
 
   constructor(records: readonly KeptFigureRecord[] = []) {
-    for (const record of records) this.putOne(MemoryPort.frozenCopy(record));
+    this.load(records.map(MemoryPort.frozenCopy));
+  }
+
+  /**
+   * A port over records nobody else holds (just parsed from a file): frozen in place instead
+   * of copied, and indexed in bulk. Loading 100,000 figures this way skips 100,000 copies.
+   */
+  static fromOwnedRecords(records: KeptFigureRecord[]): MemoryPort {
+    const port = new MemoryPort();
+    port.load(records.map(deepFreeze));
+    return port;
+  }
+
+  private load(records: readonly KeptFigureRecord[]): void {
+    for (const record of records) {
+      if (this.byId.has(record.id)) this.removeOne(record.id);
+      this.index(record);
+    }
+    // The seenAt order is built in one sort per list rather than one insertion per record.
+    const all: string[] = [];
+    const bySite = new Map<string, string[]>();
+    for (const record of this.byId.values()) {
+      const key = orderKey(record);
+      all.push(key);
+      const list = bySite.get(record.site);
+      if (list) list.push(key);
+      else bySite.set(record.site, [key]);
+    }
+    this.order = SortedKeys.fromUnsorted(all);
+    this.orderBySite.clear();
+    for (const [site, keys] of bySite) this.orderBySite.set(site, SortedKeys.fromUnsorted(keys));
+  }
+
+  /** Adds a record to every index but the seenAt order. */
+  private index(copy: KeptFigureRecord): void {
+    const bytes = recordBytes(copy);
+    this.byId.set(copy.id, copy);
+    this.bytesOf.set(copy.id, bytes);
+    this.totalBytes += bytes;
+    addTo(this.byWhat, copy.what, copy.id);
+    addTo(this.byPage, copy.pageKey, copy.id);
+    addTo(this.bySite, copy.site, copy.id);
   }
 
   /** Copied once and frozen, so that neither the caller that wrote it nor one that reads it
@@ -60,13 +101,7 @@ export class MemoryPort implements StoragePort {
 
   private putOne(copy: KeptFigureRecord): void {
     if (this.byId.has(copy.id)) this.removeOne(copy.id);
-    const bytes = recordBytes(copy);
-    this.byId.set(copy.id, copy);
-    this.bytesOf.set(copy.id, bytes);
-    this.totalBytes += bytes;
-    addTo(this.byWhat, copy.what, copy.id);
-    addTo(this.byPage, copy.pageKey, copy.id);
-    addTo(this.bySite, copy.site, copy.id);
+    this.index(copy);
     this.order.add(orderKey(copy));
     let siteOrder = this.orderBySite.get(copy.site);
     if (!siteOrder) {

@@ -2,7 +2,14 @@
 // index, so that eviction finds the oldest figures without sorting 100,000 records each time.
 
 export class SortedKeys {
-  private readonly keys: string[] = [];
+  private keys: string[] = [];
+
+  /** Built in one sort: loading a whole store key by key would move the array n times. */
+  static fromUnsorted(keys: readonly string[]): SortedKeys {
+    const sorted = new SortedKeys();
+    sorted.keys = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return sorted;
+  }
 
   get size(): number {
     return this.keys.length;
