@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorLines, fixtures, hasStackTrace, pages, runScanCli, schemaPath } from './run-cli';
 
 // Each case starts a child process (tsx + jsdom): seconds on a busy 2-core machine.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateReport = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ScanReport } from '../../src/engine/types';
 import { errorLines, fixtures, hasStackTrace, runScanCli, schemaPath } from './run-cli';
 
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 const validateReport = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
 // Two pages of one story that give different counts of the same dead (the ministry's 23, the ambassador's 20).

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorLines, hasStackTrace, pages, runScanCli, schemaPath } from './run-cli';
 
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 const articleHtml = readFileSync(join(pages, 'council-budget.html'));
 const validateReport = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);

@@ -51,7 +51,7 @@ describe('npm run eval on a fixture set of our own', () => {
     expect(page.figures.misses.map((m) => m.text)).toContain('a figure of 7,777 widgets that is not on the page');
     expect(page.articleText!.score).toBeGreaterThan(0.5);
     expect(page.articleText!.score).toBeLessThanOrEqual(1);
-  }, 60_000);
+  }, 180_000);
 
   it('prints a table of precision, recall and F1 for a person', async () => {
     const r = await runEval([]);
@@ -59,11 +59,11 @@ describe('npm run eval on a fixture set of our own', () => {
     expect(r.stdout).toMatch(/any-flag\s+1\s+0\s+\d+\s+0/);
     for (const row of ['unverified', 'hedge', 'vague-source', 'omission', 'figures', 'conflicts', 'interval exact']) expect(r.stdout).toContain(row);
     expect(r.stdout).toMatch(/miss {2}omission {5}"funds"/);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses an unknown argument in one line', async () => {
     const r = await runEval(['--verbose']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^caveat eval: unknown argument --verbose/m);
-  }, 60_000);
+  }, 180_000);
 });
