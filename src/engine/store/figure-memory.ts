@@ -99,39 +99,48 @@ export class FigureMemory {
   ): Promise<{ result: PageResult; earlierReads: Set<string> }> {
     const figures = report.figures.filter((figure) => records.has(figure.id));
     const candidates = await this.port.findByWhat([...new Set([...records.values()].map((record) => record.what))]);
+    const thisSide = { storyTerms: identity.storyTerms, context: [], date: dateOf(identity.publishedAt, identity.seenAt) };
+    // Every figure of a kept page shares its story terms and date: each kept page is judged
+    // once, and only the figures of pages that may be of this story go on to be compared.
+    // A common key ("person|killed") brings thousands of candidates; this keeps them cheap.
     const earlierReads = new Set<string>();
+    const pageVerdicts = new Map<string, StoryVerdict>();
     const byWhat = new Map<string, KeptFigureRecord[]>();
     for (const candidate of candidates) {
-      if (isSameArticle(candidate, identity)) {
-        earlierReads.add(candidate.pageKey);
-        continue;
+      if (earlierReads.has(candidate.pageKey)) continue;
+      let verdict = pageVerdicts.get(candidate.pageKey);
+      if (!verdict) {
+        if (isSameArticle(candidate, identity)) {
+          earlierReads.add(candidate.pageKey);
+          continue;
+        }
+        verdict = sameStory(
+          thisSide,
+          { storyTerms: candidate.storyTerms, context: [], date: dateOf(candidate.publishedAt, candidate.seenAt) },
+          this.limits.storyWindowDays,
+        );
+        pageVerdicts.set(candidate.pageKey, verdict);
       }
+      if (!verdict.same && !verdict.rescuable) continue;
       const list = byWhat.get(candidate.what);
       if (list) list.push(candidate);
       else byWhat.set(candidate.what, [candidate]);
     }
-    // Every figure of a kept page shares its story terms and date: judge the story once per page.
-    const pageVerdicts = new Map<string, StoryVerdict>();
     const conflicts: Conflict[] = [];
     const keptFigures = new Map<string, KeptFigureDisplay>();
     for (const figure of figures) {
       const record = records.get(figure.id)!;
       for (const candidate of byWhat.get(record.what) ?? []) {
-        if (earlierReads.has(candidate.pageKey)) continue;
-        const thisSide = { storyTerms: identity.storyTerms, context: [], date: dateOf(identity.publishedAt, identity.seenAt) };
-        const otherSide = { storyTerms: candidate.storyTerms, context: [], date: dateOf(candidate.publishedAt, candidate.seenAt) };
-        let verdict = pageVerdicts.get(candidate.pageKey);
-        if (!verdict) {
-          verdict = sameStory(thisSide, otherSide, this.limits.storyWindowDays);
-          pageVerdicts.set(candidate.pageKey, verdict);
-        }
         // The page test failing on names alone can still pass on the two sentences' names,
-        // when the pages are close enough for that to count (checked once per page: cheap).
-        if (!verdict.same) {
-          if (!verdict.rescuable) continue;
+        // when the pages are close enough for that to count (`rescuable`).
+        if (!pageVerdicts.get(candidate.pageKey)!.same) {
           const rescue = sameStory(
             { ...thisSide, context: contextTermsOf(record.context, record.sentence, MAX_CONTEXT_TERMS) },
-            { ...otherSide, context: contextTermsOf(candidate.context, candidate.sentence, MAX_CONTEXT_TERMS) },
+            {
+              storyTerms: candidate.storyTerms,
+              context: contextTermsOf(candidate.context, candidate.sentence, MAX_CONTEXT_TERMS),
+              date: dateOf(candidate.publishedAt, candidate.seenAt),
+            },
             this.limits.storyWindowDays,
           );
           if (!rescue.same) continue;
