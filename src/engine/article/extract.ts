@@ -4,6 +4,7 @@ import { ArticleTextBuilder, type TextSegment } from './textmap';
 import { endsLikeSentence, isFurniture, wordCount } from './furniture';
 import { findHeadline } from './headline';
 import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
+import { metaTags } from './meta-tags';
 import { precheck } from './precheck';
 
 export type { TextSegment } from './textmap';
@@ -259,6 +260,8 @@ const EMBEDDED_POST = 'blockquote.twitter-tweet, blockquote.twitter-video, block
 const WRAPPER_TAGS = new Set(['DIV', 'SECTION', 'FIGURE', 'ASIDE', 'SPAN', 'P']);
 
 function unwrapEmbeddedPosts(clone: Document): void {
+  // Most pages have no block quotes at all: look for them by tag before matching selectors.
+  if (clone.getElementsByTagName('blockquote').length === 0) return;
   for (const quote of Array.from(clone.querySelectorAll(EMBEDDED_POST))) {
     const own = (quote.textContent ?? '').trim().length;
     quote.removeAttribute('class');
@@ -296,9 +299,6 @@ function defaultVisibility(doc: Document): ((el: Element) => boolean) | null {
   return (el) => (el as Element & { checkVisibility: () => boolean }).checkVisibility();
 }
 
-function metaContent(doc: Document, selector: string): string | null {
-  return doc.querySelector(selector)?.getAttribute('content') ?? null;
-}
 
 /**
  * Find the article on a page: its headline, body paragraphs, captions and pull quotes as
@@ -333,7 +333,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   if (!parsed?.content) return emptyArticle(doc, 'no article found: 0 paragraphs of text', pageTitle);
 
   const isVisible = options.isVisible ?? defaultVisibility(doc);
-  const headline = findHeadline(doc, [parsed.title, metaContent(doc, 'meta[property="og:title"]'), pageTitle], isVisible);
+  const headline = findHeadline(doc, [parsed.title, metaTags(doc).get('og:title'), pageTitle], isVisible);
   const builder = new ArticleTextBuilder();
   if (headline.element) {
     for (const node of textNodesOf(doc, headline.element)) builder.append(node.data, node);

@@ -2,6 +2,8 @@
 // Pages state them in many places and forms; we read the common ones and normalise, and
 // return null rather than a guess when none is usable.
 
+import { firstMeta, jsonLdTexts, metaTags } from './meta-tags';
+
 const EARLIEST_YEAR = 1990;
 
 /** An ISO 8601 form of a date string a page gives, or null when it is not a plausible date. */
@@ -32,43 +34,31 @@ export function normalizeDate(raw: string | null | undefined, now: Date = new Da
   return iso;
 }
 
-function metaContent(doc: Document, selectors: readonly string[]): string | null {
-  for (const selector of selectors) {
-    const el = doc.querySelector(selector);
-    const content = el?.getAttribute('content') ?? el?.getAttribute('datetime');
-    if (content && content.trim()) return content.trim();
-  }
-  return null;
-}
-
+// Meta names (lower case) that give the publication time, most trusted first.
 const PUBLISHED_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[property="og:article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  '[itemprop="datePublished"][content]',
-  '[itemprop="datePublished"][datetime]',
-  'meta[name="article:publicationdate"]',
-  'meta[name="publication_date"]',
-  'meta[name="publish_date"]',
-  'meta[name="published_time"]',
-  'meta[name="datePublished"]',
-  'meta[name="citation_publication_date"]',
-  'meta[name="DC.date.created"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="date"]',
+  'article:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'article:publicationdate',
+  'publication_date',
+  'publish_date',
+  'published_time',
+  'citation_publication_date',
+  'dc.date.created',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date',
+  'dc.date.issued',
+  'date',
 ];
 
 /** The first usable JSON-LD datePublished, read without trusting the JSON's shape. */
 function jsonLdDatePublished(doc: Document): string | null {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    for (const match of (script.textContent ?? '').matchAll(/"datePublished"\s*:\s*"([^"]{4,40})"/g)) {
+  for (const text of jsonLdTexts(doc)) {
+    for (const match of text.matchAll(/"datePublished"\s*:\s*"([^"]{4,40})"/g)) {
       const date = normalizeDate(match[1]);
       if (date) return date;
     }
@@ -84,7 +74,12 @@ function jsonLdDatePublished(doc: Document): string | null {
 export function findPublishedAt(doc: Document, readabilityTime: string | null | undefined, articleRoot: Element | null): string | null {
   const candidates: Array<() => string | null | undefined> = [
     () => readabilityTime,
-    () => metaContent(doc, PUBLISHED_META),
+    () => firstMeta(metaTags(doc), PUBLISHED_META),
+    () => {
+      // Microdata on an element that is not a <meta>: <time itemprop="datePublished" datetime=...>.
+      const el = (articleRoot ?? doc).querySelector('[itemprop="datePublished"]');
+      return el?.getAttribute('content') ?? el?.getAttribute('datetime');
+    },
     () => jsonLdDatePublished(doc),
     () => (articleRoot ?? doc).querySelector('time[datetime]')?.getAttribute('datetime'),
     () => doc.querySelector('time[datetime]')?.getAttribute('datetime'),
@@ -113,7 +108,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
 }
 
 export function findSiteName(doc: Document, readabilitySiteName: string | null | undefined): string | null {
-  const value = readabilitySiteName ?? metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+  const value = readabilitySiteName ?? firstMeta(metaTags(doc), ['og:site_name', 'application-name']);
   return value ? collapseSpaces(value) || null : null;
 }
 

@@ -1,4 +1,5 @@
 import { isProbablyReaderable } from '@mozilla/readability';
+import { jsonLdTexts, metaTags } from './meta-tags';
 
 // The content script runs on every page a user opens, and most are not articles (home pages,
 // search results, web apps). This check reads only what is cheap to read — a few meta tags
@@ -10,11 +11,12 @@ import { isProbablyReaderable } from '@mozilla/readability';
  * or a JSON-LD article. (An <article> element alone is weaker: home pages wrap teasers in it.)
  */
 export function hasArticleMetadata(doc: Document): boolean {
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
-  if (ogType === 'article' || ogType.startsWith('article')) return true;
-  if (doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"]')) return true;
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    if (/"@type"\s*:\s*\[?\s*"(?:\w*NewsArticle|Article|BlogPosting|Report|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|LiveBlogPosting)"/.test(script.textContent ?? '')) {
+  const tags = metaTags(doc);
+  const ogType = tags.get('og:type')?.toLowerCase() ?? '';
+  if (ogType.startsWith('article')) return true;
+  if (tags.has('article:published_time')) return true;
+  for (const text of jsonLdTexts(doc)) {
+    if (/"@type"\s*:\s*\[?\s*"(?:\w*NewsArticle|Article|BlogPosting|Report|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|LiveBlogPosting)"/.test(text)) {
       return true;
     }
   }
@@ -59,7 +61,7 @@ export function precheck(doc: Document): Precheck {
   if (!doc.body) return { candidate: false, reason: 'no article found: the page has no body', articleMetadata };
   if (isProbablyReaderable(doc)) return { candidate: true, reason: null, articleMetadata };
   const stats = paragraphStats(doc);
-  const saysArticle = articleMetadata || doc.querySelector('article') !== null;
+  const saysArticle = articleMetadata || doc.getElementsByTagName('article').length > 0;
   if (saysArticle && stats.paragraphs >= 1 && stats.chars >= 150) return { candidate: true, reason: null, articleMetadata };
   return {
     candidate: false,
