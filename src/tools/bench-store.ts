@@ -22,7 +22,10 @@ import { summarize, type Timing } from './timing';
 
 const TOTAL = 100_000;
 const FIGURES_PER_PAGE = 30;
-const TIMED_PAGES = 40;
+const TIMED_PAGES = 25;
+/** ~3,300 kept pages read 50 minutes apart: a reading history of about 115 days. */
+const PAGE_INTERVAL_MS = 50 * 60_000;
+const HISTORY_START = '2024-01-01T00:00:00Z';
 const IDB_FIGURES = 20_000;
 
 /** A small deterministic PRNG (mulberry32): the same synthetic store on every run. */
@@ -63,11 +66,16 @@ interface SyntheticPage {
   page: PageInput;
 }
 
+/**
+ * Page n of the reading history: its story is one of the stories in the news around that
+ * time (about four pages a story, read close together), so a new page meets a few kept
+ * pages of its own story among thousands of others.
+ */
 function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (site: string) => boolean = () => false): SyntheticPage {
   let site = `site${zipf(rand, 300)}.example`;
   // A big site at its cap (5,000) would only evict its own oldest: draw another one.
   while (isFull(site)) site = `site${Math.floor(rand() * 300)}.example`;
-  const story = Math.floor(rand() * 3000);
+  const story = Math.max(0, Math.floor(n / 4) + Math.floor(rand() * 8) - 4);
   const names = storyNames(story);
   const figures: Figure[] = Array.from({ length: FIGURES_PER_PAGE }, (_, i) => {
     const what = WHATS[zipf(rand, WHATS.length)]!;
@@ -83,10 +91,10 @@ function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (sit
   const text = `${names.slice(0, 6).join(' ')}\n\n` + names.map((name, i) => `The report by ${name} and ${names[(i + 3) % names.length]} was read. `).join('');
   return {
     report: {
-      source: `https://www.${site}/news/${story}/${n}?utm_source=bench`, title: `${names[0]} ${names[1]}: story ${story}`,
+      source: `https://www.${site}/news/${story}/${n}-${seenAt.getTime()}?utm_source=bench`, title: `${names[0]} ${names[1]}: story ${story}`,
       publishedAt: null, siteName: site, isArticle: true, reason: null, flags: [], figures, conflicts: [],
     },
-    page: { url: `https://www.${site}/news/${story}/${n}`, text, seenAt },
+    page: { url: `https://www.${site}/news/${story}/${n}-${seenAt.getTime()}`, text, seenAt },
   };
 }
 
@@ -94,13 +102,13 @@ function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (sit
 function syntheticRecords(): KeptFigureRecord[] {
   const rand = random(42);
   const records: KeptFigureRecord[] = [];
-  const start = Date.parse('2024-01-01T00:00:00Z');
+  const start = Date.parse(HISTORY_START);
   const perSite = new Map<string, number>();
   // Sites kept under their cap with room for the timed pages, as a store that lived under
   // the caps would be: the bench measures lookups and writes, not a mass eviction.
   const isFull = (site: string): boolean => (perSite.get(site) ?? 0) >= DEFAULT_LIMITS.perSite - 2 * TIMED_PAGES * FIGURES_PER_PAGE;
   for (let n = 0; records.length < TOTAL; n++) {
-    const { report, page } = syntheticPage(rand, n, new Date(start + n * 60_000), isFull);
+    const { report, page } = syntheticPage(rand, n, new Date(start + n * PAGE_INTERVAL_MS), isFull);
     const identity = pageIdentity(report, page);
     for (const record of recordsOfPage(report, identity, DEFAULT_LIMITS).values()) {
       if (records.length < TOTAL) records.push(record);
@@ -141,9 +149,13 @@ async function benchAdapter(name: string, port: StoragePort, records: KeptFigure
   const load = performance.now() - t0;
   const memory = new FigureMemory(port);
   const rand = random(7);
-  const later = Date.parse('2024-06-01T00:00:00Z');
-  const lookupPages = Array.from({ length: TIMED_PAGES }, (_, i) => syntheticPage(rand, 1_000_000 + i, new Date(later + i * 1000)));
-  const writePages = Array.from({ length: TIMED_PAGES }, (_, i) => syntheticPage(rand, 2_000_000 + i, new Date(later + 10_000_000 + i * 1000)));
+  // New pages continue the history: their stories are the recent ones of the store.
+  const last = records.reduce((max, r) => (r.seenAt > max ? r.seenAt : max), '');
+  const lastPage = Math.round((Date.parse(last) - Date.parse(HISTORY_START)) / PAGE_INTERVAL_MS);
+  const next = (i: number): SyntheticPage =>
+    syntheticPage(rand, lastPage - Math.floor(rand() * 40), new Date(Date.parse(last) + (i + 1) * 1000));
+  const lookupPages = Array.from({ length: TIMED_PAGES }, (_, i) => next(i));
+  const writePages = Array.from({ length: TIMED_PAGES }, (_, i) => next(TIMED_PAGES + i));
   let conflicts = 0;
   const lookup = await timeEach(lookupPages, async ({ report, page }) => {
     conflicts += (await memory.conflictsFor(report, page)).conflicts.length;
@@ -193,8 +205,8 @@ export async function benchStore(): Promise<void> {
     const memory = new FigureMemory(eager);
     const rand = random(9);
     const samples: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { report, page } = syntheticPage(rand, 3_000_000 + i, new Date(Date.parse('2024-07-01T00:00:00Z') + i * 1000));
+    for (let i = 0; i < 3; i++) {
+      const { report, page } = syntheticPage(rand, 3_000 + i, new Date(Date.parse('2024-07-01T00:00:00Z') + i * 1000));
       const t = performance.now();
       await memory.recordPage(report, page);
       samples.push(performance.now() - t);
