@@ -29,7 +29,7 @@ const HISTORY_START = '2024-01-01T00:00:00Z';
 const IDB_FIGURES = 20_000;
 
 /** A small deterministic PRNG (mulberry32): the same synthetic store on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -57,8 +57,12 @@ const EVENTS = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'evacua
 const WHATS = NOUNS.flatMap((noun) => EVENTS.map((event) => `${noun}|${event}`));
 const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ');
 
+/** Fourteen names (people, places, bodies) of a story, capitalised as names are. */
 function storyNames(story: number): string[] {
-  return Array.from({ length: 14 }, (_, i) => `${WORDS[(story * 7 + i) % WORDS.length]}${story % 997}n${i}`);
+  return Array.from({ length: 14 }, (_, i) => {
+    const word = WORDS[(story * 7 + i) % WORDS.length]!;
+    return `${word.charAt(0).toUpperCase()}${word.slice(1)}${story % 997}n${i}`;
+  });
 }
 
 interface SyntheticPage {
@@ -71,7 +75,7 @@ interface SyntheticPage {
  * time (about four pages a story, read close together), so a new page meets a few kept
  * pages of its own story among thousands of others.
  */
-function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (site: string) => boolean = () => false): SyntheticPage {
+export function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (site: string) => boolean = () => false): SyntheticPage {
   let site = `site${zipf(rand, 300)}.example`;
   // A big site at its cap (5,000) would only evict its own oldest: draw another one.
   while (isFull(site)) site = `site${Math.floor(rand() * 300)}.example`;
@@ -88,10 +92,14 @@ function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (sit
       sentenceStart: 0, context: [names[4]!.toLowerCase(), WORDS[i % WORDS.length]!],
     };
   });
-  const text = `${names.slice(0, 6).join(' ')}\n\n` + names.map((name, i) => `The report by ${name} and ${names[(i + 3) % names.length]} was read. `).join('');
+  // Each page its own text (same-text pages are one article under two addresses).
+  const text =
+    `${names.slice(0, 6).join(' ')}\n\n` +
+    names.map((name, i) => `The report by ${name} and ${names[(i + 3) % names.length]} was read. `).join('') +
+    `Page ${n} of ${site} at ${seenAt.toISOString()}.`;
   return {
     report: {
-      source: `https://www.${site}/news/${story}/${n}-${seenAt.getTime()}?utm_source=bench`, title: `${names[0]} ${names[1]}: story ${story}`,
+      source: `https://www.${site}/news/${story}/${n}-${seenAt.getTime()}?utm_source=bench`, title: `${names[0]} ${names[1]}: story ${story}, take ${n}`,
       publishedAt: null, siteName: site, isArticle: true, reason: null, flags: [], figures, conflicts: [],
     },
     page: { url: `https://www.${site}/news/${story}/${n}-${seenAt.getTime()}`, text, seenAt },
@@ -99,7 +107,7 @@ function syntheticPage(rand: () => number, n: number, seenAt: Date, isFull: (sit
 }
 
 /** TOTAL records of synthetic pages, oldest first (built once, loaded into every adapter). */
-function syntheticRecords(): KeptFigureRecord[] {
+export function syntheticRecords(): KeptFigureRecord[] {
   const rand = random(42);
   const records: KeptFigureRecord[] = [];
   const start = Date.parse(HISTORY_START);
