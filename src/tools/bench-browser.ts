@@ -75,7 +75,13 @@ async function timeToHighlights(session: BrowserSession, url: string, timeoutMs 
     await sleep(POLL_MS);
     probe = await tab.evaluate(highlightProbe);
   }
-  const marks = await tab.evaluate(readMarks);
+  // Highlights show slice by slice; the content script marks the end of painting.
+  const probeTime = Date.now();
+  let marks = await tab.evaluate(readMarks);
+  while (!marks && Date.now() < deadline && Date.now() - probeTime < 30_000) {
+    await sleep(POLL_MS);
+    marks = await tab.evaluate(readMarks);
+  }
   const timing: Timing = marks
     ? { ms: marks.highlighted - marks.start, method: 'marks' }
     : { ms: probe.now - probe.dclEnd, method: 'poll-from-domcontentloaded' };
