@@ -57,7 +57,7 @@ describe.each(BROWSERS)('$name: hostile pages by size', (launcher) => {
     logMeasure(ctx.browser, '10k figures page: figures kept', kept);
     expect(kept).toBeGreaterThanOrEqual(0);
     expect(kept).toBeLessThanOrEqual(Math.min(DEFAULT_LIMITS.perPage, DEFAULT_LIMITS.perSite));
-  }, 120_000);
+  }, 100_000);
 
   it('scans a 5 MB article while the page keeps responding', async () => {
     const tab = await ctx.browser.openTab(ctx.server.pageUrl(generated('kb=5000')));
@@ -69,7 +69,7 @@ describe.each(BROWSERS)('$name: hostile pages by size', (launcher) => {
     logMeasure(ctx.browser, '5 MB article: marks, longest heartbeat gap ms', { marks: Object.values(marks).flat().length, maxGap: Math.round(after.maxGap), longGaps: after.longGaps });
     expect(after.ticks).toBeGreaterThan(before.ticks);
     expect(isMarked(marks['caveat-hedge'] ?? [], 'allegedly')).toBe(true);
-  }, 120_000);
+  }, 75_000);
 
   it('scans an article nested 5,000 elements deep while the page keeps responding', async () => {
     const tab = await ctx.browser.openTab(ctx.server.pageUrl(generated('depth=5000&cues=30&figures=10')));
@@ -80,5 +80,5 @@ describe.each(BROWSERS)('$name: hostile pages by size', (launcher) => {
     const after = await tab.evaluate(readHeartbeat);
     logMeasure(ctx.browser, 'DOM 5,000 deep: longest heartbeat gap ms', Math.round(after.maxGap));
     expect(after.ticks).toBeGreaterThan(0);
-  }, 120_000);
+  }, 75_000);
 });
