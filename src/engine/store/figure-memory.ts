@@ -46,11 +46,10 @@ function normalisedTitle(title: string): string {
 }
 
 /** Is a kept record from an earlier read of this same article (under any address)? */
-function isSameArticle(record: KeptFigureRecord, page: PageIdentity): boolean {
+function isSameArticle(record: KeptFigureRecord, page: PageIdentity, pageTitle: string): boolean {
   if (record.pageKey === page.pageKey) return true;
   if (record.fingerprint === page.fingerprint) return true;
-  const title = normalisedTitle(page.title);
-  return record.site === page.site && title.length >= MIN_IDENTIFYING_TITLE && normalisedTitle(record.title) === title;
+  return record.site === page.site && pageTitle.length >= MIN_IDENTIFYING_TITLE && normalisedTitle(record.title) === pageTitle;
 }
 
 function dateOf(publishedAt: string | null, seenAt: string): string {
@@ -103,6 +102,7 @@ export class FigureMemory {
     // Every figure of a kept page shares its story terms and date: each kept page is judged
     // once, and only the figures of pages that may be of this story go on to be compared.
     // A common key ("person|killed") brings thousands of candidates; this keeps them cheap.
+    const pageTitle = normalisedTitle(identity.title);
     const earlierReads = new Set<string>();
     const pageVerdicts = new Map<string, StoryVerdict>();
     const byWhat = new Map<string, KeptFigureRecord[]>();
@@ -110,7 +110,7 @@ export class FigureMemory {
       if (earlierReads.has(candidate.pageKey)) continue;
       let verdict = pageVerdicts.get(candidate.pageKey);
       if (!verdict) {
-        if (isSameArticle(candidate, identity)) {
+        if (isSameArticle(candidate, identity, pageTitle)) {
           earlierReads.add(candidate.pageKey);
           continue;
         }

@@ -176,27 +176,48 @@ function rankWeight(rank: number): number {
  * names of both articles scores far higher than sharing two names mentioned in passing.
  */
 export function weightedOverlap(a: readonly string[], b: readonly string[]): number {
-  const rankInB = new Map<string, number>();
-  b.forEach((term, rank) => {
-    if (!rankInB.has(term)) rankInB.set(term, rank);
-  });
+  const sa = statsOf(a, true);
+  const sb = statsOf(b, false);
   let shared = 0;
-  const seen = new Set<string>();
-  a.forEach((term, rank) => {
-    const other = rankInB.get(term);
-    if (other === undefined || seen.has(term)) return;
-    seen.add(term);
-    shared += rankWeight(rank) + rankWeight(other);
-  });
-  const total = (list: readonly string[]): number => list.reduce((sum, _term, rank) => sum + rankWeight(rank), 0);
-  const smaller = Math.min(total(a), total(b));
+  for (const [term, rank] of sa.rank) {
+    const other = sb.rank.get(term);
+    if (other !== undefined) shared += rankWeight(rank) + rankWeight(other);
+  }
+  const smaller = Math.min(sa.total, sb.total);
   return smaller === 0 ? 0 : Math.min(1, shared / (2 * smaller));
 }
 
+interface TermStats {
+  /** First rank of each distinct term. */
+  rank: Map<string, number>;
+  /** Total rank weight of the list. */
+  total: number;
+}
+
+// One page's terms (the first argument) are compared with thousands of kept pages: its stats
+// are built once. The kept pages' are not cached: that would hold a map per kept figure.
+const statsCache = new WeakMap<readonly string[], TermStats>();
+
+function statsOf(list: readonly string[], cache: boolean): TermStats {
+  let stats = cache ? statsCache.get(list) : undefined;
+  if (!stats) {
+    const rank = new Map<string, number>();
+    let total = 0;
+    list.forEach((term, index) => {
+      if (!rank.has(term)) rank.set(term, index);
+      total += rankWeight(index);
+    });
+    stats = { rank, total };
+    if (cache) statsCache.set(list, stats);
+  }
+  return stats;
+}
+
 function countShared(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(a);
+  if (a.length === 0 || b.length === 0) return 0;
+  const sa = statsOf(a, true).rank;
   let shared = 0;
-  for (const term of new Set(b)) if (set.has(term)) shared++;
+  for (const term of new Set(b)) if (sa.has(term)) shared++;
   return shared;
 }
 
