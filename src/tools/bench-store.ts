@@ -54,7 +54,12 @@ function zipf(rand: () => number, n: number): number {
 
 const NOUNS = ['person', 'child', 'soldier', 'civilian', 'worker', 'student', 'home', 'job', 'car', 'dollar', 'percent', 'vote', 'case', 'patient', 'migrant', 'company', 'school', 'vehicle', 'building', 'officer'];
 const EVENTS = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'evacuated', 'infected', 'hospitalized', 'rescued', 'sold', 'lost', 'cut', 'hired', 'destroyed', 'damaged', 'cast', 'raised', 'spent', 'fined', 'charged'];
-const WHATS = NOUNS.flatMap((noun) => EVENTS.map((event) => `${noun}|${event}`));
+/** Figure keys: 400 (nouns x events: pessimistic, real keys are far more varied) or more. */
+function whatsOf(count: number): string[] {
+  const base = NOUNS.flatMap((noun) => EVENTS.map((event) => `${noun}|${event}`));
+  return Array.from({ length: count }, (_, i) => (i < base.length ? base[i]! : `${base[i % base.length]!.replace('|', ` ${Math.floor(i / base.length)}|`)}`));
+}
+let WHATS = whatsOf(400);
 const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ');
 
 /** Fourteen names (people, places, bodies) of a story, capitalised as names are. */
@@ -174,6 +179,7 @@ async function benchAdapter(name: string, port: StoragePort, records: KeptFigure
 
 /** Prints the figure-store bench. */
 export async function benchStore(): Promise<void> {
+  WHATS = whatsOf(400);
   const records = syntheticRecords();
   const keys = new Set(records.map((r) => r.what)).size;
   const sites = new Set(records.map((r) => r.site)).size;
@@ -189,6 +195,11 @@ export async function benchStore(): Promise<void> {
   const memoryPort = new MemoryPort();
   printRow(await benchAdapter('in-memory', memoryPort, records));
   const usage = await memoryPort.usage();
+  // The same with 4,000 keys: a spread closer to real pages (147 fixture figures have ~140 keys).
+  WHATS = whatsOf(4000);
+  const varied = syntheticRecords();
+  printRow(await benchAdapter('in-memory, 4,000 keys', new MemoryPort(), varied));
+  WHATS = whatsOf(400);
   print(`In-memory store after the timed pages: ${usage.figures.toLocaleString('en-US')} figures on ${usage.pages.toLocaleString('en-US')} pages.`);
 
   const dir = await mkdtemp(join(tmpdir(), 'caveat-bench-'));

@@ -152,7 +152,11 @@ export class MemoryPort implements StoragePort {
   }
 
   async findByWhat(whats: readonly string[]): Promise<KeptFigureRecord[]> {
-    return [...new Set(whats)].flatMap((what) => this.recordsOf(this.byWhat.get(what)));
+    const out: KeptFigureRecord[] = [];
+    for (const what of new Set(whats)) {
+      for (const id of this.byWhat.get(what) ?? []) out.push(this.byId.get(id)!);
+    }
+    return out;
   }
 
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
