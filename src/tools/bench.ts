@@ -164,7 +164,7 @@ function benchBundle(): void {
   print(table(['file', 'raw', 'gzip -9'], rows));
 }
 
-const PARTS = ['fixtures', 'synthetic', 'page', 'store', 'bundle'] as const;
+const PARTS = ['fixtures', 'synthetic', 'page', 'store', 'bundle', 'browsers'] as const;
 type Part = (typeof PARTS)[number];
 
 /** `--skip store,synthetic` leaves parts out (the store bench alone can take many minutes). */
@@ -194,6 +194,8 @@ async function main(): Promise<void> {
   if (parts.has('page') && haveFixtures) benchLargestPage(dir);
   if (parts.has('store')) await benchStoreHook();
   if (parts.has('bundle')) benchBundle();
+  // Real Chromium and Firefox budgets (time to highlights, longest task, memory): needs `npm run build`.
+  if (parts.has('browsers')) await (await import('./bench-browser')).benchBrowsers();
 }
 
 main().catch((error: unknown) => {
