@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptContentRequest, acceptRequest, isPageState } from '../../src/extension/shared/messages';
+import { MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, isPageState } from '../../src/extension/shared/messages';
+import { badgeText, badgeTitle } from '../../src/extension/background/badge';
 import { figure, flag, report } from './report-fixture';
 
 const ID = 'caveat-id';
@@ -56,6 +57,52 @@ describe('background message gate', () => {
   it('checks page states the popup reads back from storage', () => {
     expect(isPageState({ status: 'not-article', url: 'https://a.example/', report: null })).toBe(true);
     expect(isPageState({ status: 'article', url: 'https://a.example/' })).toBe(false);
+  });
+});
+
+describe('bounded reports from pages with very many flags', () => {
+  const many = report({
+    flags: Array.from({ length: 10_000 }, (_, i) => flag({ id: `f${i}`, kind: 'hedge', cue: 'allegedly', start: i * 20 })),
+    figures: Array.from({ length: 10_000 }, (_, i) => figure({ id: `g${i}`, text: `${i + 2} killed`, start: 300_000 + i * 20 })),
+    conflicts: [
+      { figures: ['g1', 'g2'], reason: 'same page' },
+      { figures: ['g1', 'kept-1'], reason: 'another page' },
+      { figures: ['g9999', 'kept-2'], reason: 'a figure that is cut' },
+    ],
+  });
+
+  it('refuses an unbounded report whole, accepts the bounded one with the true count', () => {
+    const state = { status: 'article' as const, url: 'https://news.example/story', report: many };
+    expect(acceptRequest({ type: 'caveat/page-state', state }, tabSender, ID, ORIGIN)).toBeNull();
+    const bounded = boundPageState(state);
+    expect(bounded.report!.flags).toHaveLength(MAX_SENT_FLAGS);
+    expect(bounded.report!.figures).toHaveLength(MAX_SENT_FIGURES);
+    expect(bounded.report!.conflicts.map((c) => c.reason)).toEqual(['same page', 'another page']);
+    expect(bounded.flagCount).toBe(10_000);
+    expect(MAX_SENT_FLAGS).toBeLessThanOrEqual(MAX_ITEMS);
+    const accepted = acceptRequest({ type: 'caveat/page-state', state: bounded }, tabSender, ID, ORIGIN);
+    expect(accepted?.from).toBe('tab');
+    expect(badgeText(bounded)).toBe('999+');
+    expect(badgeTitle(bounded)).toBe('Caveat: 10000 flags on this page');
+    expect(acceptRequest({ type: 'caveat/record-figures', report: boundReport(many), text: 'abc' }, tabSender, ID, ORIGIN)?.from).toBe('tab');
+  });
+
+  it('leaves a small report as it is and still rejects a malformed flag count', () => {
+    expect(boundReport(goodReport)).toBe(goodReport);
+    const state = { status: 'article' as const, url: 'u', report: goodReport };
+    expect(boundPageState(state)).toBe(state);
+    expect(isPageState({ ...state, flagCount: -1 })).toBe(false);
+    expect(isPageState({ ...state, flagCount: 1.5 })).toBe(false);
+    expect(isPageState({ ...state, flagCount: '10' })).toBe(false);
+    expect(isPageState({ ...state, flagCount: 12 })).toBe(true);
+  });
+
+  it('cuts an over-long article text to what a request may carry', () => {
+    expect(boundText('abc')).toBe('abc');
+    const long = 'a'.repeat(MAX_TEXT - 1) + '\u{1F600}' + 'b';
+    const cut = boundText(long);
+    expect(cut.length).toBe(MAX_TEXT - 1);
+    expect(acceptRequest({ type: 'caveat/record-figures', report: goodReport, text: cut }, tabSender, ID, ORIGIN)?.from).toBe('tab');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PageState } from '../shared/messages';
+import { flagCountOf, type PageState } from '../shared/messages';
 
 // What the toolbar badge says for a tab: the number of flags on an article, nothing otherwise.
 
@@ -6,7 +6,7 @@ const MAX_SHOWN = 999;
 
 export function badgeText(state: PageState): string {
   if (state.status !== 'article' || !state.report) return '';
-  const count = state.report.flags.length;
+  const count = flagCountOf(state);
   if (count === 0) return '';
   return count > MAX_SHOWN ? `${MAX_SHOWN}+` : String(count);
 }
@@ -20,7 +20,7 @@ export function badgeTitle(state: PageState): string {
     case 'scanning':
       return 'Caveat';
     case 'article': {
-      const flags = state.report?.flags.length ?? 0;
+      const flags = flagCountOf(state);
       return flags === 1 ? 'Caveat: 1 flag on this page' : `Caveat: ${flags} flags on this page`;
     }
   }

@@ -5,7 +5,7 @@ import { extractArticle } from '../../engine/article/extract';
 import { precheck } from '../../engine/article/precheck';
 import { rangesFor } from '../../engine/article/textmap';
 import type { Conflict, KeptFigureView, ScanReport } from '../../engine/types';
-import { STORE_CHANGED_KEY, acceptContentRequest, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
+import { STORE_CHANGED_KEY, acceptContentRequest, boundPageState, boundReport, boundText, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
 import { SETTINGS_KEY, enabledKinds, normalizeSettings, type Settings } from '../shared/settings';
 import { isSiteSkipped } from '../shared/site-skip';
 import { cardModel, conflictingFigureIds } from '../shared/views';
@@ -61,7 +61,9 @@ async function send(request: TabRequest): Promise<unknown> {
 }
 
 function setState(next: PageState): void {
-  state = next;
+  // Cut to what a message may carry (a page can hold tens of thousands of flags); the true
+  // flag count travels alongside for the badge.
+  state = boundPageState(next);
   void send({ type: 'caveat/page-state', state });
 }
 
@@ -121,7 +123,7 @@ async function scan(): Promise<void> {
       // Each text is kept once; after the store was cleared or imported into, only asked about.
       const type = recordedText === article.text ? 'caveat/check-figures' : 'caveat/record-figures';
       recordedText = article.text;
-      const answer = await send({ type, report, text: article.text });
+      const answer = await send({ type, report: boundReport(report), text: boundText(article.text) });
       if (!current()) return;
       crossPage = isRecordFiguresResponse(answer)
         ? { text: article.text, conflicts: answer.conflicts, keptFigures: answer.keptFigures }

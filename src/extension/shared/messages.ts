@@ -21,6 +21,11 @@ export interface PageState {
   url: string;
   /** The scan of the page, with conflicts and kept figures from the store; null unless status is 'article'. */
   report: ScanReport | null;
+  /**
+   * How many flags the page really has, when the report's list was cut to MAX_SENT_FLAGS
+   * (see boundReport); the badge and the popup count these. Absent when nothing was cut.
+   */
+  flagCount?: number;
 }
 
 /** Content script -> background. */
@@ -62,8 +67,70 @@ export type AcceptedRequest =
   | { from: 'tab'; tabId: number; request: TabRequest }
   | { from: 'extension-page'; request: StoreRequest };
 
-const MAX_ITEMS = 5000;
-const MAX_TEXT = 2_000_000;
+/** Longest list of any kind a message may carry; a longer one makes the whole message invalid. */
+export const MAX_ITEMS = 5000;
+/** Longest article text a record/check request may carry, in UTF-16 units. */
+export const MAX_TEXT = 2_000_000;
+
+/**
+ * What a content script sends of one page's scan. A page can hold any number of flags and
+ * figures (a hostile one, tens of thousands), and a message over MAX_ITEMS is refused whole,
+ * so the sender cuts its lists first: the popup lists at most this many flags (the badge shows
+ * "999+" beyond 999 anyway, from the true count carried in PageState.flagCount), and the store
+ * keeps at most DEFAULT_LIMITS.perPage (300) figures of one page, so more are never needed.
+ */
+export const MAX_SENT_FLAGS = 1000;
+export const MAX_SENT_FIGURES = 1000;
+export const MAX_SENT_CONFLICTS = 1000;
+export const MAX_SENT_KEPT_FIGURES = 1000;
+
+/**
+ * The report cut to the sent caps, in document order (the first flags and figures are kept);
+ * conflicts only between figures still in it. Returns the same object when nothing was cut.
+ */
+export function boundReport(report: ScanReport): ScanReport {
+  const kept = report.keptFigures;
+  if (
+    report.flags.length <= MAX_SENT_FLAGS && report.figures.length <= MAX_SENT_FIGURES &&
+    report.conflicts.length <= MAX_SENT_CONFLICTS && (kept === undefined || kept.length <= MAX_SENT_KEPT_FIGURES)
+  ) {
+    return report;
+  }
+  const figures = report.figures.slice(0, MAX_SENT_FIGURES);
+  // A conflict may pair a page figure with a kept one (not in figures): drop only those that
+  // name a page figure that was cut.
+  const cut = new Set(report.figures.slice(MAX_SENT_FIGURES).map((f) => f.id));
+  const bounded: ScanReport = {
+    ...report,
+    flags: report.flags.slice(0, MAX_SENT_FLAGS),
+    figures,
+    conflicts: report.conflicts.filter((c) => !cut.has(c.figures[0]) && !cut.has(c.figures[1])).slice(0, MAX_SENT_CONFLICTS),
+  };
+  if (kept !== undefined) bounded.keptFigures = kept.slice(0, MAX_SENT_KEPT_FIGURES);
+  return bounded;
+}
+
+/** The page state with its report cut to the sent caps and the true flag count kept aside. */
+export function boundPageState(state: PageState): PageState {
+  if (!state.report) return state;
+  const report = boundReport(state.report);
+  if (report === state.report) return state;
+  return { ...state, report, flagCount: state.flagCount ?? state.report.flags.length };
+}
+
+/** The flags a page state stands for: its true count when the report was cut. */
+export function flagCountOf(state: PageState): number {
+  return state.flagCount ?? state.report?.flags.length ?? 0;
+}
+
+/** The article text cut to MAX_TEXT, never leaving half a surrogate pair at the end. */
+export function boundText(text: string): string {
+  if (text.length <= MAX_TEXT) return text;
+  let cut = text.slice(0, MAX_TEXT);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -121,6 +188,7 @@ export function isScanReport(v: unknown): v is ScanReport {
 export function isPageState(v: unknown): v is PageState {
   if (!isRecord(v) || !isString(v.url)) return false;
   if (!['scanning', 'article', 'not-article', 'skipped'].includes(v.status as string)) return false;
+  if (v.flagCount !== undefined && !(isOffset(v.flagCount) && (v.flagCount as number) <= Number.MAX_SAFE_INTEGER)) return false;
   return v.report === null || isScanReport(v.report);
 }
 
