@@ -27,6 +27,7 @@ import { unitFromWhat } from '../engine/store/schema';
 import type { ArticleText, Figure, ScanReport } from '../engine/types';
 import { fixturesDir as defaultFixturesDir, readReferenceText } from './fixtures';
 import { phraseSimilarity } from './text-match';
+import type { GoldFigure } from './score';
 
 interface GoldSide {
   page: string;
@@ -36,14 +37,6 @@ interface GoldCrossPair {
   a: GoldSide;
   b: GoldSide;
   why?: string;
-}
-interface GoldFigureLite {
-  text: string;
-  sentence: string;
-  low: number | null;
-  high: number | null;
-  what: string;
-  attributedTo?: string | null;
 }
 
 /** A page as eval.ts hands it over. */
@@ -153,7 +146,7 @@ function valueOf(low: number | null, high: number | null): string {
 /** The page's report with its figures replaced by the gold figures (ids g0, g1...). */
 function withGoldFigures(page: ScannedPage, dir: string): ScanReport {
   const goldPath = join(dir, `${page.name}.gold.json`);
-  const gold = existsSync(goldPath) ? readJson<{ figures?: GoldFigureLite[] }>(goldPath) : {};
+  const gold = existsSync(goldPath) ? readJson<{ figures?: GoldFigure[] }>(goldPath) : {};
   const figures: Figure[] = (gold.figures ?? []).map((g, index) => ({
     id: `g${index}`,
     start: 0,

@@ -5,18 +5,8 @@
 // among plain ones, in roughly the mix of real reporting.
 
 import type { ArticleText, Span } from '../engine/types';
+import { seededRandom } from './random';
 
-/** mulberry32: a small, fast, seedable generator (Math.random cannot be seeded). */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Names and dates are built from two pools each, so that sentences rarely repeat word for word
 // (real text does not, and an engine that caches per sentence must not look faster than it is).
@@ -77,7 +67,7 @@ function capital(s: string): string {
 
 /** An article of at least `words` words: a headline, then paragraphs of two to five sentences. */
 export function syntheticArticle(words: number, seed = 42): ArticleText {
-  const random = randomFrom(seed);
+  const random = seededRandom(seed);
   const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
   const number = () => {
     const size = random();
