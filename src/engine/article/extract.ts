@@ -5,7 +5,7 @@ import { endsLikeSentence, isFurniture, wordCount } from './furniture';
 import { findHeadline } from './headline';
 import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
 import { metaTags } from './meta-tags';
-import { precheck } from './precheck';
+import { isWrapper, precheck } from './precheck';
 
 export type { TextSegment } from './textmap';
 
@@ -274,6 +274,38 @@ function unwrapEmbeddedPosts(clone: Document): void {
   }
 }
 
+/**
+ * Replaces each chain of two or more wrappers (see isWrapper) in the clone by the element they
+ * wrap, so Readability, whose cost grows with depth, never sees the chain. One move per chain;
+ * text nodes are only moved, never copied, so their live twins stay paired.
+ */
+function collapseWrapperChains(root: Element): void {
+  const chains: [Element, Element][] = [];
+  let el: Element = root;
+  for (;;) {
+    if (el !== root && isWrapper(el) && isWrapper(el.firstElementChild!)) {
+      let inner = el.firstElementChild!;
+      while (isWrapper(inner)) inner = inner.firstElementChild!;
+      chains.push([el, inner]);
+      el = inner;
+    }
+    const child = el.firstElementChild;
+    if (child) {
+      el = child;
+      continue;
+    }
+    let next: Element | null = null;
+    while (el !== root) {
+      next = el.nextElementSibling;
+      if (next) break;
+      el = el.parentElement!;
+    }
+    if (!next) break;
+    el = next;
+  }
+  for (const [top, inner] of chains) top.replaceWith(inner);
+}
+
 /** Why the extracted text is not an article, or null when it is one. */
 function notAnArticle(stats: BlockStats, articleMetadata: boolean): string | null {
   const paragraphs = `${stats.proseBlocks} paragraph${stats.proseBlocks === 1 ? '' : 's'} of text`;
@@ -320,6 +352,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   // Readability rewrites the document it reads, so it reads a deep clone.
   const clone = doc.cloneNode(true) as Document;
   const twins = new TwinFinder(doc, clone);
+  // A page nested past MAX_DOM_DEPTH only through wrapper chains (precheck refuses any other).
+  if (check.collapseWrappers && clone.body) collapseWrapperChains(clone.body);
   unwrapEmbeddedPosts(clone);
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
@@ -332,7 +366,10 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
   if (!parsed?.content) return emptyArticle(doc, 'no article found: 0 paragraphs of text', pageTitle);
 
-  const isVisible = options.isVisible ?? defaultVisibility(doc);
+  // Browsers do not lay out elements nested thousands deep (Firefox stops at a few hundred
+  // levels, Chromium takes minutes): asking whether they are rendered says nothing useful there
+  // and can hang the tab, so a page read through collapsed wrappers skips the visibility rule.
+  const isVisible = options.isVisible ?? (check.collapseWrappers ? null : defaultVisibility(doc));
   const headline = findHeadline(doc, [parsed.title, metaTags(doc).get('og:title'), pageTitle], isVisible);
   const builder = new ArticleTextBuilder();
   if (headline.element) {

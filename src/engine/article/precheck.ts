@@ -42,6 +42,74 @@ export function paragraphStats(doc: Document, limit = 400): { paragraphs: number
   return { paragraphs, chars };
 }
 
+/**
+ * Deepest element nesting a page may have and still be read, counted from <body>. Readability
+ * walks ancestors and re-reads the text of every ancestor, so its cost grows with depth ×
+ * elements: a DOM nested 5,000 deep kept a tab busy for minutes. Real news pages nest 20–60
+ * levels; 400 leaves them all a wide margin. Chains of empty wrappers (an element whose only
+ * content is one element, the shape of generated "div soup") do not count towards the limit:
+ * extractArticle collapses them in its copy of the page before Readability sees it.
+ */
+export const MAX_DOM_DEPTH = 400;
+
+/** Most elements the depth walk visits; past this it stops and reports what it found. */
+export const DEPTH_WALK_MAX_ELEMENTS = 200_000;
+
+/** Why a page nested deeper than MAX_DOM_DEPTH is not read. */
+export const TOO_DEEP_REASON = `page too deeply nested: more than ${MAX_DOM_DEPTH} levels of elements`;
+
+// Container tags whose only job can be to wrap: a chain of these around one element adds no
+// structure worth keeping. Lists, tables, paragraphs, links and quotes always count.
+const WRAPPER_TAGS = new Set(['DIV', 'SECTION', 'SPAN', 'MAIN', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'FONT', 'CENTER']);
+
+/** An element whose whole content is one element (and white space): a wrapper. */
+export function isWrapper(el: Element): boolean {
+  if (el.childElementCount !== 1 || !WRAPPER_TAGS.has(el.tagName.toUpperCase())) return false;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /\S/.test((node as Text).data)) return false;
+  }
+  return true;
+}
+
+/**
+ * How deeply elements nest under `root` (its children are level 1), found by an iterative walk
+ * (no recursion, so no stack overflow) that stops as soon as it passes `stopAt` and after
+ * DEPTH_WALK_MAX_ELEMENTS elements: its cost is bounded whatever the page. With
+ * `collapseWrappers`, a wrapper (isWrapper) adds no level for the element inside it.
+ */
+export function nestingDepth(root: Element, stopAt = MAX_DOM_DEPTH, collapseWrappers = false): number {
+  const cost = (el: Element) => (collapseWrappers && isWrapper(el) ? 0 : 1);
+  let depth = 0;
+  let deepest = 0;
+  let visited = 0;
+  let el: Element = root;
+  for (;;) {
+    if (++visited > DEPTH_WALK_MAX_ELEMENTS) return deepest;
+    const child = el.firstElementChild;
+    if (child) {
+      depth += cost(el);
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAt) return deepest;
+      }
+      el = child;
+      continue;
+    }
+    // No children: the next sibling, or the next sibling of the nearest ancestor that has one.
+    let next: Element | null = null;
+    while (el !== root) {
+      next = el.nextElementSibling;
+      if (next) break;
+      const parent = el.parentElement;
+      if (!parent) return deepest;
+      el = parent;
+      if (el !== root) depth -= cost(el);
+    }
+    if (!next) return deepest;
+    el = next;
+  }
+}
+
 export interface Precheck {
   /** True when the page is worth a full extraction. */
   candidate: boolean;
@@ -49,6 +117,19 @@ export interface Precheck {
   reason: string | null;
   /** The page's metadata says it is an article (og:type, JSON-LD, published time). */
   articleMetadata: boolean;
+  /**
+   * The page nests deeper than MAX_DOM_DEPTH, but only through chains of wrappers: it is read
+   * once those are collapsed (extractArticle does so in its copy). False when not a candidate.
+   */
+  collapseWrappers: boolean;
+}
+
+/** The depth guard for a candidate page: null when it can be read, else the refusal. */
+function depthCheck(doc: Document, articleMetadata: boolean): Precheck {
+  const body = doc.body!;
+  if (nestingDepth(body) <= MAX_DOM_DEPTH) return { candidate: true, reason: null, articleMetadata, collapseWrappers: false };
+  if (nestingDepth(body, MAX_DOM_DEPTH, true) <= MAX_DOM_DEPTH) return { candidate: true, reason: null, articleMetadata, collapseWrappers: true };
+  return { candidate: false, reason: TOO_DEEP_REASON, articleMetadata, collapseWrappers: false };
 }
 
 /**
@@ -58,14 +139,16 @@ export interface Precheck {
  */
 export function precheck(doc: Document): Precheck {
   const articleMetadata = hasArticleMetadata(doc);
-  if (!doc.body) return { candidate: false, reason: 'no article found: the page has no body', articleMetadata };
-  if (isProbablyReaderable(doc)) return { candidate: true, reason: null, articleMetadata };
+  if (!doc.body) return { candidate: false, reason: 'no article found: the page has no body', articleMetadata, collapseWrappers: false };
+  // The depth walk visits every element, so it runs only for pages that could be articles.
+  if (isProbablyReaderable(doc)) return depthCheck(doc, articleMetadata);
   const stats = paragraphStats(doc);
   const saysArticle = articleMetadata || doc.getElementsByTagName('article').length > 0;
-  if (saysArticle && stats.paragraphs >= 1 && stats.chars >= 150) return { candidate: true, reason: null, articleMetadata };
+  if (saysArticle && stats.paragraphs >= 1 && stats.chars >= 150) return depthCheck(doc, articleMetadata);
   return {
     candidate: false,
     reason: `no article found: ${stats.paragraphs} paragraph${stats.paragraphs === 1 ? '' : 's'} of text`,
     articleMetadata,
+    collapseWrappers: false,
   };
 }

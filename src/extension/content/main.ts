@@ -116,7 +116,11 @@ async function scan(): Promise<void> {
 
   await whenIdle();
   if (!current()) return;
-  const report = withoutHiddenText(scanArticle(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues }), rangesOf);
+  const scanned = scanArticle(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues });
+  // On a page nested past MAX_DOM_DEPTH (read through collapsed wrappers) the browser does not
+  // lay the deep text out, so checkVisibility would call it all hidden, or hang the tab
+  // computing the layout: there every flag is kept.
+  const report = pre.collapseWrappers ? scanned : withoutHiddenText(scanned, rangesOf);
 
   if (report.figures.length > 0) {
     if (!crossPage || crossPage.text !== article.text) {
