@@ -123,6 +123,10 @@ export class JsonFileStore implements StoragePort {
     return this.memory.findByWhat(whats);
   }
 
+  findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared?: number): Promise<KeptFigureRecord[]> {
+    return this.memory.findByWhatSharingTerms(whats, terms, minShared);
+  }
+
   findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
     return this.memory.findByPage(pageKey);
   }

@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, MAX_CONTEXT_TERMS, type StoreLimits } from './limits';
 import type { StoragePort, StoreUsage } from './port';
 import { pageIdentity, recordsOfPage, type PageIdentity, type PageInput } from './records';
 import type { KeptFigureRecord } from './schema';
-import { contextTermsOf, sameStory, type StoryVerdict } from './story';
+import { MIN_SHARED_TERMS_TO_RESCUE, contextTermsOf, sameStory, type StoryVerdict } from './story';
 import { buildExportDocument, parseExportDocument } from './validate';
 import { describeKept } from './format';
 
@@ -77,6 +77,8 @@ export class FigureMemory {
     const { result, earlierReads } = await this.compare(report, identity, records);
     // The earlier reads of this article are looked up by page key as well as through the
     // candidates: an earlier version may hold figures whose keys this version no longer has.
+    // (Candidates share two story terms with this page: a read under another address whose
+    // terms share fewer, which only a page with almost no names can have, is kept beside it.)
     const removePages = new Set<string>([identity.pageKey, ...earlierReads]);
     await this.port.write({ removePages: [...removePages], put: [...records.values()] });
     await this.evict(identity.site, new Set([...records.values()].map((record) => record.id)));
@@ -97,7 +99,14 @@ export class FigureMemory {
     records: Map<string, KeptFigureRecord>,
   ): Promise<{ result: PageResult; earlierReads: Set<string> }> {
     const figures = report.figures.filter((figure) => records.has(figure.id));
-    const candidates = await this.port.findByWhat([...new Set([...records.values()].map((record) => record.what))]);
+    // Only figures whose page shares at least two story terms with this one: sameStory needs
+    // that many for `same` and for `rescuable` alike, so no conflict is lost, and a common key
+    // ("person|killed") no longer brings the thousands of figures of unrelated pages.
+    const candidates = await this.port.findByWhatSharingTerms(
+      [...new Set([...records.values()].map((record) => record.what))],
+      identity.storyTerms,
+      MIN_SHARED_TERMS_TO_RESCUE,
+    );
     const thisSide = { storyTerms: identity.storyTerms, context: [], date: dateOf(identity.publishedAt, identity.seenAt) };
     // Every figure of a kept page shares its story terms and date: each kept page is judged
     // once, and only the figures of pages that may be of this story go on to be compared.

@@ -3,7 +3,7 @@
 // by page text, so a figure whose `what` is "__proto__" or "constructor" is just a key).
 
 import type { KeptFigureRecord } from './schema';
-import { recordBytes, type StoragePort, type StoreChange, type StoreUsage } from './port';
+import { recordBytes, sharedTermCount, type StoragePort, type StoreChange, type StoreUsage } from './port';
 import { SortedKeys } from './sorted-keys';
 
 const SEP = '\u0000';
@@ -44,6 +44,16 @@ export class MemoryPort implements StoragePort {
   private readonly byWhat = new Map<string, Set<string>>();
   private readonly byPage = new Map<string, Set<string>>();
   private readonly bySite = new Map<string, Set<string>>();
+  /**
+   * Story term -> the pages whose kept figures carry it, with how many figures of that page
+   * do. Derived from the records (never stored): a lookup visits only the pages that share a
+   * name with the new page, not every figure with a common key. Per page, not per figure,
+   * so it holds ~40 entries a page rather than ~40 a figure.
+   */
+  private readonly pagesByTerm = new Map<string, Map<string, number>>();
+  /** Insertion number of each figure: results come in the same order as findByWhat's. */
+  private readonly seqOf = new Map<string, number>();
+  private nextSeq = 0;
   private order = new SortedKeys();
   private readonly orderBySite = new Map<string, SortedKeys>();
   private totalBytes = 0;
@@ -91,6 +101,15 @@ export class MemoryPort implements StoragePort {
     addTo(this.byWhat, copy.what, copy.id);
     addTo(this.byPage, copy.pageKey, copy.id);
     addTo(this.bySite, copy.site, copy.id);
+    this.seqOf.set(copy.id, this.nextSeq++);
+    for (const term of new Set(copy.storyTerms)) {
+      let pages = this.pagesByTerm.get(term);
+      if (!pages) {
+        pages = new Map();
+        this.pagesByTerm.set(term, pages);
+      }
+      pages.set(copy.pageKey, (pages.get(copy.pageKey) ?? 0) + 1);
+    }
   }
 
   /** Copied once and frozen, so that neither the caller that wrote it nor one that reads it
@@ -120,6 +139,17 @@ export class MemoryPort implements StoragePort {
     removeFrom(this.byWhat, record.what, id);
     removeFrom(this.byPage, record.pageKey, id);
     removeFrom(this.bySite, record.site, id);
+    this.seqOf.delete(id);
+    for (const term of new Set(record.storyTerms)) {
+      const pages = this.pagesByTerm.get(term);
+      if (!pages) continue;
+      const left = (pages.get(record.pageKey) ?? 0) - 1;
+      if (left > 0) pages.set(record.pageKey, left);
+      else {
+        pages.delete(record.pageKey);
+        if (pages.size === 0) this.pagesByTerm.delete(term);
+      }
+    }
     this.order.delete(orderKey(record));
     const siteOrder = this.orderBySite.get(record.site);
     siteOrder?.delete(orderKey(record));
@@ -159,6 +189,31 @@ export class MemoryPort implements StoragePort {
     return out;
   }
 
+  async findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared = 1): Promise<KeptFigureRecord[]> {
+    const whatRank = new Map<string, number>();
+    for (const what of whats) if (!whatRank.has(what)) whatRank.set(what, whatRank.size);
+    const termSet = new Set(terms);
+    const need = Math.max(1, minShared);
+    // Distinct shared terms per page: a term every page has ("story", "police") costs one
+    // count a page, and only pages with enough shared terms have their figures read.
+    const sharedOf = new Map<string, number>();
+    for (const term of termSet) {
+      for (const pageKey of this.pagesByTerm.get(term)?.keys() ?? []) sharedOf.set(pageKey, (sharedOf.get(pageKey) ?? 0) + 1);
+    }
+    const out: KeptFigureRecord[] = [];
+    for (const [pageKey, shared] of sharedOf) {
+      if (shared < need) continue;
+      for (const id of this.byPage.get(pageKey) ?? []) {
+        const record = this.byId.get(id)!;
+        // The page count is per page; a page whose figures carry different terms (an import
+        // of mixed reads) is checked figure by figure.
+        if (whatRank.has(record.what) && sharedTermCount(record.storyTerms, termSet, need) >= need) out.push(record);
+      }
+    }
+    // findByWhat's order: by `what` as asked, then as the figures were kept.
+    return out.sort((a, b) => whatRank.get(a.what)! - whatRank.get(b.what)! || this.seqOf.get(a.id)! - this.seqOf.get(b.id)!);
+  }
+
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
     return this.recordsOf(this.byPage.get(pageKey));
   }
@@ -194,6 +249,8 @@ export class MemoryPort implements StoragePort {
     this.byWhat.clear();
     this.byPage.clear();
     this.bySite.clear();
+    this.pagesByTerm.clear();
+    this.seqOf.clear();
     this.order.clear();
     this.orderBySite.clear();
     this.totalBytes = 0;

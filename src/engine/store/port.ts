@@ -26,6 +26,14 @@ export interface StoreUsage {
 export interface StoragePort {
   /** Kept figures whose `what` is one of `whats` (through the what index). */
   findByWhat(whats: readonly string[]): Promise<KeptFigureRecord[]>;
+  /**
+   * Kept figures whose `what` is one of `whats` AND whose storyTerms include at least
+   * `minShared` (default 1) distinct terms of `terms`, each once, in findByWhat's order. The
+   * conflict lookup: a kept page can only be of the same story if it shares names with the
+   * new one (story.ts needs at least two), so the thousands of figures with a common key on
+   * unrelated pages are never read.
+   */
+  findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared?: number): Promise<KeptFigureRecord[]>;
   /** Kept figures of one page (through the pageKey index). */
   findByPage(pageKey: string): Promise<KeptFigureRecord[]>;
   write(change: StoreChange): Promise<void>;
@@ -52,4 +60,15 @@ export function recordBytes(record: KeptFigureRecord): number {
     if (code >= 0x80) bytes += code >= 0x800 && !(code >= 0xd800 && code <= 0xdfff) ? 2 : 1;
   }
   return bytes;
+}
+
+/** Distinct terms of `list` that are in `terms`, counted up to `enough` (the store's term filter). */
+export function sharedTermCount(list: readonly string[], terms: ReadonlySet<string>, enough: number): number {
+  const seen = new Set<string>();
+  for (const term of list) {
+    if (!terms.has(term) || seen.has(term)) continue;
+    seen.add(term);
+    if (seen.size >= enough) break;
+  }
+  return seen.size;
 }

@@ -29,6 +29,8 @@ export const MIN_SHARED_TERMS = 3;
 export const MIN_OVERLAP = 0.2;
 export const MIN_OVERLAP_WITH_CONTEXT = 0.1;
 export const MIN_SHARED_CONTEXT = 2;
+/** Fewest shared story terms with which two pages can be of one story at all (the rescue's floor). */
+export const MIN_SHARED_TERMS_TO_RESCUE = 2;
 
 /** Capitalised words that open sentences or are too common in news to tell stories apart. */
 const STOP = new Set(
@@ -243,7 +245,7 @@ export function sameStory(a: StorySide, b: StorySide, windowDays: number): Story
   if (sharedTerms >= MIN_SHARED_TERMS && overlap >= MIN_OVERLAP) {
     return { ...base, same: true, why: `${sharedTerms} shared names (overlap ${overlap.toFixed(2)})` };
   }
-  const rescuable = sharedTerms >= 2 && overlap >= MIN_OVERLAP_WITH_CONTEXT;
+  const rescuable = sharedTerms >= MIN_SHARED_TERMS_TO_RESCUE && overlap >= MIN_OVERLAP_WITH_CONTEXT;
   if (rescuable && sharedContext >= MIN_SHARED_CONTEXT) {
     return { ...base, rescuable, same: true, why: `${sharedContext} shared names in the two sentences` };
   }

@@ -9,7 +9,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FigureMemory } from '../../engine/store/figure-memory';
 import type { StoreLimits } from '../../engine/store/limits';
 import type { StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
-import { recordBytes } from '../../engine/store/port';
+import { recordBytes, sharedTermCount } from '../../engine/store/port';
 import { STORE_SCHEMA_VERSION, migrateRecords, type KeptFigureRecord } from '../../engine/store/schema';
 
 export const FIGURE_DB_NAME = 'caveat-figure-memory';
@@ -69,6 +69,13 @@ export class IdbStore implements StoragePort {
     const lists = await Promise.all([...new Set(whats)].map((what) => index.getAll(what)));
     await tx.done;
     return lists.flat();
+  }
+
+  /** Through the what index, keeping the figures whose page shares enough terms (no index on terms yet). */
+  async findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared = 1): Promise<KeptFigureRecord[]> {
+    const termSet = new Set(terms);
+    const need = Math.max(1, minShared);
+    return (await this.findByWhat(whats)).filter((record) => sharedTermCount(record.storyTerms, termSet, need) >= need);
   }
 
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {

@@ -44,6 +44,37 @@ export function describePortContract(name: string, makePort: () => Promise<Stora
       expect((await port.findByPage('p/a')).map((r) => r.id).sort()).toEqual(['a1', 'a2']);
     });
 
+    it('finds figures by what among pages sharing a story term, each once, and follows removals', async () => {
+      const port = await makePort();
+      await port.write({
+        put: [
+          keptRecord({ id: 'a1', what: 'person|killed', pageKey: 'p/a', storyTerms: ['kabul', 'blast'] }),
+          keptRecord({ id: 'a2', what: 'person|injured', pageKey: 'p/a', storyTerms: ['kabul', 'blast'] }),
+          keptRecord({ id: 'b1', what: 'person|killed', pageKey: 'p/b', storyTerms: ['paris', 'flood'] }),
+          keptRecord({ id: 'c1', what: 'person|killed', pageKey: 'p/c', storyTerms: ['blast', 'paris'] }),
+          keptRecord({ id: 'd1', what: 'person|killed', pageKey: 'p/d', storyTerms: [] }),
+        ],
+      });
+      const ids = async (whats: string[], terms: string[]): Promise<string[]> =>
+        (await port.findByWhatSharingTerms(whats, terms)).map((r) => r.id).sort();
+      expect(await ids(['person|killed'], ['kabul', 'blast'])).toEqual(['a1', 'c1']);
+      expect(await ids(['person|killed', 'person|injured'], ['blast', 'paris', 'blast'])).toEqual(['a1', 'a2', 'b1', 'c1']);
+      expect(await ids(['person|killed'], [])).toEqual([]);
+      const twice = async (terms: string[]): Promise<string[]> =>
+        (await port.findByWhatSharingTerms(['person|killed'], terms, 2)).map((r) => r.id).sort();
+      expect(await twice(['kabul', 'blast', 'kabul'])).toEqual(['a1']);
+      expect(await twice(['blast', 'paris'])).toEqual(['c1']);
+      expect(await twice(['paris', 'kabul'])).toEqual([]);
+      expect(await ids(['person|missing'], ['kabul'])).toEqual([]);
+      await port.write({ removePages: ['p/a'], put: [keptRecord({ id: 'b1', what: 'person|killed', pageKey: 'p/b', storyTerms: ['kabul'] })] });
+      expect(await ids(['person|killed'], ['kabul'])).toEqual(['b1']);
+      expect(await ids(['person|killed'], ['flood'])).toEqual([]);
+      await port.write({ removeIds: ['c1'] });
+      expect(await ids(['person|killed'], ['blast', 'paris'])).toEqual([]);
+      await port.clear();
+      expect(await ids(['person|killed'], ['kabul'])).toEqual([]);
+    });
+
     it('keeps a record exactly as written (nulls, arrays, numbers)', async () => {
       const port = await makePort();
       const record = keptRecord({ id: 'x', low: 1401, high: null, attributedTo: null, publishedAt: '2023-10-19T12:00:00Z', context: ['a', 'b'] });
