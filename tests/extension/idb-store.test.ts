@@ -29,7 +29,7 @@ describe('IdbStore', () => {
     const name = freshName();
     (await IdbStore.open(name)).close();
     const { unit: _u, number: _n, ...v1 } = keptRecord({ id: 'old', what: 'dollar|campaign cost', text: 'roughly $449,000' });
-    const raw = await openDB(name, 1);
+    const raw = await openDB(name, 2);
     await raw.put('meta', 1, 'schemaVersion');
     await raw.put('figures', v1);
     raw.close();
@@ -37,20 +37,41 @@ describe('IdbStore', () => {
     const store = await IdbStore.open(name);
     expect(await store.findByPage(v1.pageKey)).toEqual([{ ...v1, unit: 'usd', number: '$449,000' }]);
     store.close();
-    const again = await openDB(name, 1);
+    const again = await openDB(name, 2);
     expect(await again.get('meta', 'schemaVersion')).toBe(2);
     again.close();
+  });
+
+  it('indexes the story terms of figures kept before the storyTerms index existed (database v1 -> v2)', async () => {
+    const name = freshName();
+    const raw = await openDB(name, 1, {
+      upgrade(database) {
+        const figures = database.createObjectStore('figures', { keyPath: 'id' });
+        for (const field of ['what', 'pageKey', 'site', 'seenAt']) figures.createIndex(field, field);
+        figures.createIndex('siteSeenAt', ['site', 'seenAt']);
+        database.createObjectStore('meta');
+      },
+    });
+    await raw.put('meta', 2, 'schemaVersion');
+    await raw.put('figures', keptRecord({ id: 'old', pageKey: 'p/old', storyTerms: ['kabul', 'blast'] }));
+    await raw.put('figures', keptRecord({ id: 'other', pageKey: 'p/other', storyTerms: ['paris', 'flood'] }));
+    raw.close();
+
+    const store = await IdbStore.open(name);
+    expect((await store.findByWhatSharingTerms(['person|killed'], ['blast', 'kabul'], 2)).map((r) => r.id)).toEqual(['old']);
+    expect((await store.findByWhat(['person|killed'])).map((r) => r.id)).toEqual(['old', 'other']);
+    store.close();
   });
 
   it('refuses, without touching it, a database written by a newer Caveat', async () => {
     const name = freshName();
     (await IdbStore.open(name)).close();
-    const raw = await openDB(name, 1);
+    const raw = await openDB(name, 2);
     await raw.put('meta', 3, 'schemaVersion');
     await raw.put('figures', { ...keptRecord({ id: 'future' }), newField: 1 });
     raw.close();
     await expect(IdbStore.open(name)).rejects.toThrow(IdbStoreError);
-    const check = await openDB(name, 1);
+    const check = await openDB(name, 2);
     expect(await check.get('figures', 'future')).toMatchObject({ newField: 1 });
     expect(await check.get('meta', 'schemaVersion')).toBe(3);
     check.close();

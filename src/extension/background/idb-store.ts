@@ -9,12 +9,17 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FigureMemory } from '../../engine/store/figure-memory';
 import type { StoreLimits } from '../../engine/store/limits';
 import type { StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
-import { recordBytes, sharedTermCount } from '../../engine/store/port';
+import { recordBytes } from '../../engine/store/port';
 import { STORE_SCHEMA_VERSION, migrateRecords, type KeptFigureRecord } from '../../engine/store/schema';
 
 export const FIGURE_DB_NAME = 'caveat-figure-memory';
-/** The IndexedDB version: the shape of stores and indexes (not the record schema). */
-const DB_VERSION = 1;
+/**
+ * The IndexedDB version: the shape of stores and indexes (not the record schema).
+ *   1  figures (by id) with indexes what, pageKey, site, seenAt, siteSeenAt; meta.
+ *   2  adds storyTerms, a multiEntry index over the records' existing storyTerms array (the
+ *      conflict lookup reads only figures whose page shares story terms with the new one).
+ */
+const DB_VERSION = 2;
 const FIGURES = 'figures';
 const META = 'meta';
 const SCHEMA_KEY = 'schemaVersion';
@@ -23,7 +28,7 @@ interface FigureDb extends DBSchema {
   figures: {
     key: string;
     value: KeptFigureRecord;
-    indexes: { what: string; pageKey: string; site: string; seenAt: string; siteSeenAt: [string, string] };
+    indexes: { what: string; pageKey: string; site: string; seenAt: string; siteSeenAt: [string, string]; storyTerms: string };
   };
   meta: { key: string; value: number };
 }
@@ -38,7 +43,7 @@ export class IdbStore implements StoragePort {
   /** Opens (creating or migrating) the figure database. */
   static async open(name: string = FIGURE_DB_NAME): Promise<IdbStore> {
     const db = await openDB<FigureDb>(name, DB_VERSION, {
-      upgrade(database, oldVersion) {
+      upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           const figures = database.createObjectStore(FIGURES, { keyPath: 'id' });
           figures.createIndex('what', 'what');
@@ -47,6 +52,10 @@ export class IdbStore implements StoragePort {
           figures.createIndex('seenAt', 'seenAt');
           figures.createIndex('siteSeenAt', ['site', 'seenAt']);
           database.createObjectStore(META);
+        }
+        if (oldVersion < 2) {
+          // Built from the stored records as they are: no record changes shape.
+          transaction.objectStore(FIGURES).createIndex('storyTerms', 'storyTerms', { multiEntry: true });
         }
       },
     });
@@ -71,11 +80,28 @@ export class IdbStore implements StoragePort {
     return lists.flat();
   }
 
-  /** Through the what index, keeping the figures whose page shares enough terms (no index on terms yet). */
+  /**
+   * Through the storyTerms index: ids of the figures carrying each of this page's terms,
+   * counted, and only those with enough shared terms are read and kept if their `what` is
+   * asked for. Same order as findByWhat (what as asked, then id).
+   */
   async findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared = 1): Promise<KeptFigureRecord[]> {
+    const whatRank = new Map<string, number>();
+    for (const what of whats) if (!whatRank.has(what)) whatRank.set(what, whatRank.size);
     const termSet = new Set(terms);
     const need = Math.max(1, minShared);
-    return (await this.findByWhat(whats)).filter((record) => sharedTermCount(record.storyTerms, termSet, need) >= need);
+    if (whatRank.size === 0 || termSet.size === 0) return [];
+    const tx = this.db.transaction(FIGURES, 'readonly');
+    const index = tx.store.index('storyTerms');
+    const idLists = await Promise.all([...termSet].map((term) => index.getAllKeys(term)));
+    const sharedOf = new Map<string, number>();
+    for (const ids of idLists) for (const id of new Set(ids)) sharedOf.set(id, (sharedOf.get(id) ?? 0) + 1);
+    const wanted = [...sharedOf].filter(([, shared]) => shared >= need).map(([id]) => id);
+    const records = await Promise.all(wanted.map((id) => tx.store.get(id)));
+    await tx.done;
+    return records
+      .filter((record): record is KeptFigureRecord => record !== undefined && whatRank.has(record.what))
+      .sort((a, b) => whatRank.get(a.what)! - whatRank.get(b.what)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
