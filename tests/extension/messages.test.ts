@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, isPageState } from '../../src/extension/shared/messages';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, isPageState } from '../../src/extension/shared/messages';
 import { badgeText, badgeTitle } from '../../src/extension/background/badge';
 import { figure, flag, report } from './report-fixture';
 
@@ -103,6 +103,15 @@ describe('bounded reports from pages with very many flags', () => {
     const cut = boundText(long);
     expect(cut.length).toBe(MAX_TEXT - 1);
     expect(acceptRequest({ type: 'caveat/record-figures', report: goodReport, text: cut }, tabSender, ID, ORIGIN)?.from).toBe('tab');
+  });
+});
+
+describe('import size limits', () => {
+  it('lets every file the options page accepts through the background gate', () => {
+    // A UTF-8 file has at most as many UTF-16 units as bytes.
+    expect(MAX_IMPORT_FILE_BYTES).toBeLessThanOrEqual(MAX_IMPORT_CHARS);
+    expect(acceptRequest({ type: 'caveat/store-import', json: ' '.repeat(1000) }, optionsSender, ID, ORIGIN)?.from).toBe('extension-page');
+    expect(acceptRequest({ type: 'caveat/store-import', json: ' '.repeat(MAX_IMPORT_CHARS + 1) }, optionsSender, ID, ORIGIN)).toBeNull();
   });
 });
 

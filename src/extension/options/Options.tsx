@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, type FlagKind } from '../../engine/types';
 import browser from '../shared/browser';
 import { KIND_INFO } from '../shared/kinds';
-import type { StoreRequest, StoreResponse, StoreUsage } from '../shared/messages';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
 import { normalizeCuePhrase, type Settings } from '../shared/settings';
 import { readSettings, writeSettings } from '../shared/settings-store';
 import { parseSitePatterns } from '../shared/site-skip';
@@ -14,9 +14,46 @@ import { describeUsage } from './usage';
 
 type Status = { text: string; error: boolean } | null;
 
+/**
+ * How long the page waits for the background's answer before saying it got none. An import
+ * of the largest allowed file into IndexedDB takes seconds, not minutes.
+ */
+export const STORE_ANSWER_TIMEOUT_MS = 120_000;
+
+/** The background's answer, or an error answer: never throws, never waits forever. */
 async function askStore(request: StoreRequest): Promise<StoreResponse> {
-  const answer = (await browser.runtime.sendMessage(request)) as StoreResponse | undefined;
-  return answer ?? { ok: false, error: 'The background did not answer.' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<StoreResponse>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, error: `The background did not answer within ${STORE_ANSWER_TIMEOUT_MS / 1000} seconds.` }),
+      STORE_ANSWER_TIMEOUT_MS,
+    );
+  });
+  const asked = (async (): Promise<StoreResponse> => {
+    try {
+      const answer = (await browser.runtime.sendMessage(request)) as StoreResponse | undefined;
+      return answer ?? { ok: false, error: 'The background did not answer.' };
+    } catch (error) {
+      return { ok: false, error: `The background could not be asked: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  })();
+  try {
+    return await Promise.race([asked, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Megabytes, one decimal under 10. */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb < 10 ? mb.toFixed(1) : String(Math.round(mb));
+}
+
+/** Why a file cannot be imported before reading it, or null. */
+export function importFileProblem(size: number): string | null {
+  if (size <= MAX_IMPORT_FILE_BYTES) return null;
+  return `Not imported: file too large: ${megabytes(size)} MB, the limit is ${megabytes(MAX_IMPORT_FILE_BYTES)} MB. Nothing was changed.`;
 }
 
 function today(): string {
@@ -192,9 +229,24 @@ function KeptFigures() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const json = await file.text();
-    await run({ type: 'caveat/store-import', json }, (answer) => `Imported “${file.name}”. Now keeping ${describeUsage(answer.usage)}.`);
-    if (fileInput.current) fileInput.current.value = '';
+    try {
+      // Checked before reading: the background ignores a request over MAX_IMPORT_CHARS, and
+      // reading a huge file into memory is itself the harm.
+      const tooLarge = importFileProblem(file.size);
+      if (tooLarge) return setStatus({ text: tooLarge, error: true });
+      let json: string;
+      try {
+        json = await file.text();
+      } catch (error) {
+        return setStatus({ text: `Could not read “${file.name}”: ${error instanceof Error ? error.message : String(error)}`, error: true });
+      }
+      if (json.length > MAX_IMPORT_CHARS) {
+        return setStatus({ text: `Not imported: file too large: ${json.length} characters, the limit is ${MAX_IMPORT_CHARS}. Nothing was changed.`, error: true });
+      }
+      await run({ type: 'caveat/store-import', json }, (answer) => `Imported “${file.name}”. Now keeping ${describeUsage(answer.usage)}.`);
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
   };
 
   const clearAll = () =>

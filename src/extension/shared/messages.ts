@@ -73,6 +73,19 @@ export const MAX_ITEMS = 5000;
 export const MAX_TEXT = 2_000_000;
 
 /**
+ * Longest export text the background accepts in one import request, in UTF-16 units; a
+ * longer request is ignored (never answered), so the options page checks the file first.
+ */
+export const MAX_IMPORT_CHARS = 50_000_000;
+
+/**
+ * Largest file the options page imports, in bytes (45 MB). A UTF-8 file never has more
+ * UTF-16 units than bytes, so a file within this limit always passes MAX_IMPORT_CHARS (and
+ * the store's own importChars, 64 Mi). 45 MB holds well over the 100,000 figures the store keeps.
+ */
+export const MAX_IMPORT_FILE_BYTES = 45 * 1024 * 1024;
+
+/**
  * What a content script sends of one page's scan. A page can hold any number of flags and
  * figures (a hostile one, tens of thousands), and a message over MAX_ITEMS is refused whole,
  * so the sender cuts its lists first: the popup lists at most this many flags (the badge shows
@@ -211,7 +224,7 @@ function parseStoreRequest(m: Record<string, unknown>): StoreRequest | null {
     case 'caveat/store-clear':
       return { type: m.type };
     case 'caveat/store-import':
-      return isString(m.json) && m.json.length <= 50_000_000 ? { type: m.type, json: m.json } : null;
+      return isString(m.json) && m.json.length <= MAX_IMPORT_CHARS ? { type: m.type, json: m.json } : null;
     default:
       return null;
   }
