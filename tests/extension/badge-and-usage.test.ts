@@ -25,6 +25,8 @@ describe('store usage line', () => {
     expect(describeUsage({ figures: 0, pages: 0, bytes: 0 })).toBe('No figures kept yet');
     expect(describeUsage({ figures: 1, pages: 1, bytes: 300 })).toBe('1 figure from 1 page · 300 B');
     expect(describeUsage({ figures: 1234, pages: 56, bytes: 317_440 })).toBe('1,234 figures from 56 pages · 310 KB');
+    expect(describeUsage({ figures: 1, pages: 1, bytes: 300, damaged: 1 })).toBe('1 figure from 1 page · 300 B · 1 damaged record skipped');
+    expect(describeUsage({ figures: 0, pages: 0, bytes: 0, damaged: 2 })).toBe('No figures kept yet · 2 damaged records skipped');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
   });
 });

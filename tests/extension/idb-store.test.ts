@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { IdbStore, IdbStoreError, openIdbFigureMemory } from '../../src/extension/background/idb-store';
 import { describeAtomicWrites, describePortContract, keptRecord } from '../engine/store/port-contract';
 import { ambassadorPage, israelPage } from '../engine/store/helpers';
+import { FigureMemory } from '../../src/engine/store/figure-memory';
+import type { KeptFigureRecord } from '../../src/engine/store/schema';
+import { describeUsage } from '../../src/extension/options/usage';
 
 let dbCounter = 0;
 const freshName = (): string => `caveat-test-${++dbCounter}`;
@@ -84,5 +87,50 @@ describe('IdbStore', () => {
     const target = await openIdbFigureMemory(freshName());
     expect(await target.importJson(await source.exportJson())).toMatchObject({ figuresAdded: 1 });
     expect(await target.usage()).toMatchObject({ figures: 1, pages: 1 });
+  });
+
+  it('skips a damaged record beside a good one in every read, counts it in usage, and leaves it out of exports', async () => {
+    const name = freshName();
+    const store = await IdbStore.open(name);
+    const good = keptRecord({ id: 'good', pageKey: 'p/good' });
+    await store.write({ put: [good] });
+    // Same what, page terms and page index keys as a good record, but not a valid record.
+    const damaged = { ...keptRecord({ id: 'damaged-record', pageKey: 'p/good' }), low: 'many', high: {}, text: 42, context: 'not a list' };
+    const raw = await openDB(name, 2);
+    await raw.put('figures', damaged);
+    raw.close();
+
+    expect((await store.findByWhat([good.what])).map((r) => r.id)).toEqual(['good']);
+    expect((await store.findByWhatSharingTerms([good.what], ['kabul', 'blast'], 2)).map((r) => r.id)).toEqual(['good']);
+    expect((await store.findByPage('p/good')).map((r) => r.id)).toEqual(['good']);
+    expect((await store.readAll()).map((r) => r.id)).toEqual(['good']);
+    const usage = await store.usage();
+    expect(usage).toMatchObject({ figures: 1, pages: 1, damaged: 1 });
+    expect(describeUsage(usage)).toMatch(/1 damaged record skipped/);
+
+    const memory = new FigureMemory(store);
+    const exported = await memory.exportJson();
+    expect(exported).not.toContain('damaged-record');
+    expect(JSON.parse(exported)).toMatchObject({ figures: [{ id: 'good' }] });
+    store.close();
+  });
+
+  it('still shows the cross-page conflict when a damaged record shares the kept figure’s key', async () => {
+    const name = freshName();
+    const memory = await openIdbFigureMemory(name);
+    const israel = israelPage();
+    await memory.recordPage(israel.report, { url: israel.report.source, text: israel.text });
+    const kept = JSON.parse(await memory.exportJson()) as { figures: KeptFigureRecord[] };
+    const killed = kept.figures.find((f) => /23 Russian/.test(f.text))!;
+    const raw = await openDB(name, 2);
+    await raw.put('figures', { ...killed, id: 'damaged-record', pageKey: 'damaged', low: 'many', text: 42, context: 'not a list' });
+    raw.close();
+
+    const woken = await openIdbFigureMemory(name);
+    const ambassador = ambassadorPage();
+    const { conflicts, keptFigures } = await woken.recordPage(ambassador.report, { url: ambassador.report.source, text: ambassador.text });
+    expect(conflicts).toHaveLength(1);
+    expect(keptFigures.map((f) => f.text)).toEqual(['23 Russian citizens were killed']);
+    expect(await woken.usage()).toMatchObject({ damaged: 1 });
   });
 });

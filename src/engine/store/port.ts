@@ -21,6 +21,11 @@ export interface StoreUsage {
   pages: number;
   /** Size of the kept records as UTF-8 JSON: what an export of them takes. */
   bytes: number;
+  /**
+   * Records found damaged on disk (not valid for the current schema) and skipped by every
+   * read, lookup and export; absent when there are none. Not counted in figures/pages/bytes.
+   */
+  damaged?: number;
 }
 
 export interface StoragePort {
@@ -41,7 +46,11 @@ export interface StoragePort {
   countSite(site: string): Promise<number>;
   /** Ids of the `count` oldest figures by seenAt, of one site or of all. */
   oldestIds(count: number, site?: string): Promise<string[]>;
-  /** Every kept figure: for export only, never for a lookup. */
+  /**
+   * Every kept figure: for export only, never for a lookup. Every read returns only records
+   * valid for the current schema: an adapter whose storage can hold damaged records skips them
+   * and counts them in usage().damaged.
+   */
   readAll(): Promise<KeptFigureRecord[]>;
   usage(): Promise<StoreUsage>;
   clear(): Promise<void>;

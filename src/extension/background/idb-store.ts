@@ -11,6 +11,7 @@ import type { StoreLimits } from '../../engine/store/limits';
 import type { StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
 import { recordBytes } from '../../engine/store/port';
 import { STORE_SCHEMA_VERSION, migrateRecords, type KeptFigureRecord } from '../../engine/store/schema';
+import { recordProblem } from '../../engine/store/validate';
 
 export const FIGURE_DB_NAME = 'caveat-figure-memory';
 /**
@@ -31,6 +32,20 @@ interface FigureDb extends DBSchema {
     indexes: { what: string; pageKey: string; site: string; seenAt: string; siteSeenAt: [string, string]; storyTerms: string };
   };
   meta: { key: string; value: number };
+}
+
+/**
+ * Is a stored value a valid record of the current schema? Every read checks: a record damaged
+ * on disk (by another extension version, a browser fault, a hand edit through devtools) is
+ * skipped, so that the rest are still read and compared, and usage() counts it for the person.
+ */
+function isIntact(value: unknown): value is KeptFigureRecord {
+  return recordProblem(value, STORE_SCHEMA_VERSION) === null;
+}
+
+/** The intact records of a read, damaged ones left out. */
+function intact(values: readonly unknown[]): KeptFigureRecord[] {
+  return values.filter(isIntact);
 }
 
 export class IdbStoreError extends Error {
@@ -77,7 +92,7 @@ export class IdbStore implements StoragePort {
     const index = tx.store.index('what');
     const lists = await Promise.all([...new Set(whats)].map((what) => index.getAll(what)));
     await tx.done;
-    return lists.flat();
+    return intact(lists.flat());
   }
 
   /**
@@ -99,13 +114,13 @@ export class IdbStore implements StoragePort {
     const wanted = [...sharedOf].filter(([, shared]) => shared >= need).map(([id]) => id);
     const records = await Promise.all(wanted.map((id) => tx.store.get(id)));
     await tx.done;
-    return records
-      .filter((record): record is KeptFigureRecord => record !== undefined && whatRank.has(record.what))
+    return intact(records)
+      .filter((record) => whatRank.has(record.what))
       .sort((a, b) => whatRank.get(a.what)! - whatRank.get(b.what)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
-    return this.db.getAllFromIndex(FIGURES, 'pageKey', pageKey);
+    return intact(await this.db.getAllFromIndex(FIGURES, 'pageKey', pageKey));
   }
 
   async write(change: StoreChange): Promise<void> {
@@ -143,25 +158,35 @@ export class IdbStore implements StoragePort {
     return this.db.getAllKeysFromIndex(FIGURES, 'siteSeenAt', range, count);
   }
 
+  /** Every intact record (what an export holds): damaged ones are left out. */
   async readAll(): Promise<KeptFigureRecord[]> {
-    return this.db.getAll(FIGURES);
+    return intact(await this.db.getAll(FIGURES));
   }
 
-  /** Counts and sizes every record: for the options page, not for a page scan. */
+  /**
+   * Counts and sizes every intact record, and counts the damaged ones the reads skip: for the
+   * options page, not for a page scan. Pages are those of intact records.
+   */
   async usage(): Promise<StoreUsage> {
     const tx = this.db.transaction(FIGURES, 'readonly');
     let figures = 0;
     let bytes = 0;
+    let damaged = 0;
+    const pageKeys = new Set<string>();
     for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const value: unknown = cursor.value;
+      if (!isIntact(value)) {
+        damaged++;
+        continue;
+      }
       figures++;
-      bytes += recordBytes(cursor.value);
-    }
-    let pages = 0;
-    for (let cursor = await tx.store.index('pageKey').openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
-      pages++;
+      bytes += recordBytes(value);
+      pageKeys.add(value.pageKey);
     }
     await tx.done;
-    return { figures, pages, bytes };
+    const usage: StoreUsage = { figures, pages: pageKeys.size, bytes };
+    if (damaged > 0) usage.damaged = damaged;
+    return usage;
   }
 
   async clear(): Promise<void> {

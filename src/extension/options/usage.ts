@@ -11,6 +11,11 @@ export function formatBytes(bytes: number): string {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function describeUsage(usage: StoreUsage): string {
-  if (usage.figures === 0) return 'No figures kept yet';
-  return `${plural(usage.figures, 'figure', 'figures')} from ${plural(usage.pages, 'page', 'pages')} · ${formatBytes(usage.bytes)}`;
+  const kept =
+    usage.figures === 0
+      ? 'No figures kept yet'
+      : `${plural(usage.figures, 'figure', 'figures')} from ${plural(usage.pages, 'page', 'pages')} · ${formatBytes(usage.bytes)}`;
+  // Damaged records are skipped by every read and left out of exports: say so.
+  const damaged = usage.damaged ?? 0;
+  return damaged > 0 ? `${kept} · ${plural(damaged, 'damaged record', 'damaged records')} skipped` : kept;
 }
