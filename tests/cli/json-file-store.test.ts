@@ -1,15 +1,22 @@
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { JsonFileStore, JsonFileStoreError, openCliFigureMemory } from '../../src/cli/json-file-store';
 import { FigureMemory } from '../../src/engine/store/figure-memory';
 import { describePortContract, keptRecord } from '../engine/store/port-contract';
 import { ambassadorPage, israelPage } from '../engine/store/helpers';
 
+const madeDirs: string[] = [];
+
 async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'caveat-store-'));
+  const dir = await mkdtemp(join(tmpdir(), 'caveat-store-'));
+  madeDirs.push(dir);
+  return dir;
 }
+
+// Each run would otherwise leave dozens of store folders behind in the system temp dir.
+afterAll(() => Promise.all(madeDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 describePortContract('JSON-file', async () => JsonFileStore.open(join(await tempDir(), 'store.json')));
 
