@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS } from '../engine/store/limits';
 import type { KeptFigureRecord } from '../engine/store/schema';
 import type { Figure, ScanReport } from '../engine/types';
 import { summarize, type Timing } from './timing';
+import { seededRandom } from './random';
 
 const TOTAL = 100_000;
 const FIGURES_PER_PAGE = 30;
@@ -27,18 +28,6 @@ const TIMED_PAGES = 25;
 const PAGE_INTERVAL_MS = 50 * 60_000;
 const HISTORY_START = '2024-01-01T00:00:00Z';
 const IDB_FIGURES = 20_000;
-
-/** A small deterministic PRNG (mulberry32): the same synthetic store on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index drawn with Zipf-like weights 1/(i+1): item 0 is the most common. */
 function zipf(rand: () => number, n: number): number {
@@ -113,7 +102,7 @@ export function syntheticPage(rand: () => number, n: number, seenAt: Date, isFul
 
 /** TOTAL records of synthetic pages, oldest first (built once, loaded into every adapter). */
 export function syntheticRecords(): KeptFigureRecord[] {
-  const rand = random(42);
+  const rand = seededRandom(42);
   const records: KeptFigureRecord[] = [];
   const start = Date.parse(HISTORY_START);
   const perSite = new Map<string, number>();
@@ -161,7 +150,7 @@ async function benchAdapter(name: string, port: StoragePort, records: KeptFigure
   for (let i = 0; i < records.length; i += 5000) await port.write({ put: records.slice(i, i + 5000) });
   const load = performance.now() - t0;
   const memory = new FigureMemory(port);
-  const rand = random(7);
+  const rand = seededRandom(7);
   // New pages continue the history: their stories are the recent ones of the store.
   const last = records.reduce((max, r) => (r.seenAt > max ? r.seenAt : max), '');
   const lastPage = Math.round((Date.parse(last) - Date.parse(HISTORY_START)) / PAGE_INTERVAL_MS);
@@ -222,7 +211,7 @@ export async function benchStore(): Promise<void> {
     // Writing the whole file after every page is what autoFlush does: shown for the record.
     const eager = await JsonFileStore.open(path, { autoFlush: true });
     const memory = new FigureMemory(eager);
-    const rand = random(9);
+    const rand = seededRandom(9);
     const samples: number[] = [];
     for (let i = 0; i < 3; i++) {
       const { report, page } = syntheticPage(rand, 3_000 + i, new Date(Date.parse('2024-07-01T00:00:00Z') + i * 1000));

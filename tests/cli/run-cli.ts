@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const fixtures = resolve(projectRoot, '../shared/fixtures');
 export const pages = join(projectRoot, 'tests/cli/pages');
+/** Our own small article page, shared with the eval tests (beside its gold file there). */
+export const councilBudgetPage = join(projectRoot, 'tests/tools/fixtures-mini/council-budget.html');
 export const schemaPath = resolve(projectRoot, '../shared/contracts/scan-report.schema.json');
 
 export interface CliResult {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorLines, fixtures, hasStackTrace, pages, runScanCli, schemaPath } from './run-cli';
+import { errorLines, fixtures, hasStackTrace, pages, runScanCli, schemaPath, councilBudgetPage } from './run-cli';
 
 // Each case starts a child process (tsx + jsdom): seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 180_000 });
@@ -13,7 +13,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateReport = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
 const validateReports = (reports: unknown[]) => reports.every((r) => validateReport(r));
 
-const article = join(pages, 'council-budget.html');
+const article = councilBudgetPage;
 const notes = join(pages, 'council-budget-notes.txt');
 
 let tmp: string;

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorLines, hasStackTrace, pages, runScanCli, schemaPath } from './run-cli';
+import { errorLines, hasStackTrace, runScanCli, schemaPath, councilBudgetPage } from './run-cli';
 
 vi.setConfig({ testTimeout: 180_000 });
 
-const articleHtml = readFileSync(join(pages, 'council-budget.html'));
+const articleHtml = readFileSync(councilBudgetPage);
 const validateReport = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
 
 let server: Server;
