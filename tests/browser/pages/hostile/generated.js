@@ -3,6 +3,9 @@
 //   ?cues=10000&figures=10000  that many cue sentences and figure sentences
 //   ?kb=5000                   about that many kilobytes of article text, a cue now and then
 //   ?depth=5000                the article's paragraphs nested inside that many <div>s
+//   &wrap=span                 ... inside that many <span>s instead (as deep a DOM; Chromium
+//                              lays out 5,000 nested inline boxes in about a second, but hangs
+//                              on 5,000 nested block boxes with no extension installed at all)
 // Text is set with textContent only. Deterministic: the same URL builds the same page.
 (function () {
   'use strict';
@@ -11,6 +14,7 @@
   var figures = Number(params.get('figures') || 0);
   var kb = Number(params.get('kb') || 0);
   var depth = Number(params.get('depth') || 0);
+  var wrapTag = params.get('wrap') === 'span' ? 'span' : 'div';
 
   var seed = 12345;
   function random() {
@@ -73,9 +77,9 @@
   article.appendChild(h1);
   var container = article;
   for (var d = 0; d < depth; d++) {
-    var div = document.createElement('div');
-    container.appendChild(div);
-    container = div;
+    var wrapper = document.createElement(wrapTag);
+    container.appendChild(wrapper);
+    container = wrapper;
   }
   var fragment = document.createDocumentFragment();
   for (var q = 0; q < sentences.length; q += 5) {
