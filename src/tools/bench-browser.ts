@@ -35,7 +35,12 @@ const POLL_MS = 20;
 interface Timing {
   ms: number;
   method: 'marks' | 'poll-from-domcontentloaded';
+  /** The content script's own breakdown of its latest scan (caveat:<phase> measures), in ms. */
+  phases?: Record<string, number>;
 }
+
+/** The phases the content script measures, in the order they run (settings runs alongside). */
+const PHASES = ['settings', 'precheck', 'extract', 'cues', 'scan', 'visible', 'paint', 'store', 'conflicts'];
 
 export interface BrowserBench {
   browser: string;
@@ -51,6 +56,16 @@ function readMarks(): { start: number; highlighted: number } | null {
   const start = performance.getEntriesByName('caveat:start')[0];
   const highlighted = performance.getEntriesByName('caveat:highlighted')[0];
   return start && highlighted ? { start: start.startTime, highlighted: highlighted.startTime } : null;
+}
+
+/** Runs in the page: the content script's phase measures, once its scan is complete (caveat:scanned). */
+function readPhases(): Record<string, number> | null {
+  if (performance.getEntriesByName('caveat:scanned').length === 0) return null;
+  const out: Record<string, number> = {};
+  for (const entry of performance.getEntriesByType('measure')) {
+    if (entry.name.startsWith('caveat:')) out[entry.name.slice('caveat:'.length)] = entry.duration;
+  }
+  return out;
 }
 
 /** Runs in the page: "now", whether Caveat's highlights are on the page, and when DOMContentLoaded ended. */
@@ -85,6 +100,13 @@ async function timeToHighlights(session: BrowserSession, url: string, timeoutMs 
   const timing: Timing = marks
     ? { ms: marks.highlighted - marks.start, method: 'marks' }
     : { ms: probe.now - probe.dclEnd, method: 'poll-from-domcontentloaded' };
+  // The breakdown is complete once the whole scan is (the store round trip included).
+  let phases = await tab.evaluate(readPhases);
+  while (marks && !phases && Date.now() < deadline && Date.now() - probeTime < 30_000) {
+    await sleep(POLL_MS);
+    phases = await tab.evaluate(readPhases);
+  }
+  if (phases) timing.phases = phases;
   return { tab, timing };
 }
 
@@ -213,6 +235,15 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 const ms = (value: number | null) => (value === null || Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`);
+/** Median per phase over the runs, e.g. "extract 3.1, scan 2.0, ...". */
+function phaseBreakdown(list: Timing[]): string {
+  const parts: string[] = [];
+  for (const phase of PHASES) {
+    const values = list.map((t) => t.phases?.[phase]).filter((v): v is number => typeof v === 'number');
+    if (values.length > 0) parts.push(`${phase} ${median(values).toFixed(1)}`);
+  }
+  return parts.length > 0 ? `median ms per phase: ${parts.join(', ')}` : 'no phase measures';
+}
 const timings = (list: Timing[]) => `median ${ms(median(list.map((t) => t.ms)))} of ${list.length} [${list.map((t) => Math.round(t.ms)).join(', ')}] (${list[0]?.method ?? 'n/a'})`;
 
 /** Measures and prints every budget; returns the numbers too. */
@@ -228,8 +259,11 @@ export async function benchBrowsers(options: { runs?: number; browsers?: string[
       const mb = result.onMegabytePage;
       console.log(`\n${result.browser}`);
       console.log(`  time to highlights, seed article:     ${timings(result.seed)}`);
+      console.log(`    ${phaseBreakdown(result.seed)}`);
       console.log(`  time to highlights, largest fixture:  ${timings(result.largestFixture)}`);
+      console.log(`    ${phaseBreakdown(result.largestFixture)}`);
       console.log(`  ~1 MB article: highlights after ${ms(mb.timeToHighlights.ms)} (${mb.timeToHighlights.method})`);
+      console.log(`    ${phaseBreakdown([mb.timeToHighlights])}`);
       console.log(`    longest task (longtask API): ${ms(mb.longestTaskMs)}; longest heartbeat gap: ${ms(mb.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${mb.overBudgetTasks}${mb.overBudgetTasks > 0 ? '  <-- OVER BUDGET' : ''}`);
       console.log(`  memory held after the scan: ${result.memoryDeltaBytes === null ? 'n/a' : `${(result.memoryDeltaBytes / 1024 / 1024).toFixed(1)} MB`} (${result.memoryNote})`);
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { debounce } from '../../src/extension/content/schedule';
+import { SUPERSEDED, Slicer, debounce, runInSlices, yieldToPage } from '../../src/extension/content/schedule';
 
 afterEach(() => vi.useRealTimers());
 
@@ -36,5 +36,119 @@ describe('rescan debounce', () => {
     d.cancel();
     vi.advanceTimersByTime(1000);
     expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('the slice driver', () => {
+  /** A fake clock that each step advances by its own cost, and a pause that records when it came. */
+  function harness(costs: number[], options: { sliceMs?: number; current?: () => boolean } = {}) {
+    let clock = 0;
+    const log: string[] = [];
+    function* steps(): Generator<void, string, void> {
+      for (const [i, cost] of costs.entries()) {
+        log.push(`step ${i} start`);
+        clock += cost;
+        log.push(`step ${i} end`);
+        yield;
+      }
+      return 'value';
+    }
+    const slicer = new Slicer({
+      sliceMs: options.sliceMs ?? 8,
+      isCurrent: options.current,
+      now: () => clock,
+      pause: async () => {
+        log.push('pause');
+        clock += 100; // the page's turn
+      },
+    });
+    return { slicer, steps, log };
+  }
+
+  it('runs a small job to the end with no pause and returns its value', async () => {
+    const { slicer, steps, log } = harness([1, 1, 1]);
+    expect(await slicer.run(steps())).toBe('value');
+    expect(log).not.toContain('pause');
+    expect(slicer.pauses).toBe(0);
+  });
+
+  it('gives the page its turn once the slice is spent, only between steps', async () => {
+    const { slicer, steps, log } = harness([3, 3, 3, 3, 3, 3]);
+    expect(await slicer.run(steps())).toBe('value');
+    // 3 + 3 + 3 = 9 ms >= 8: a pause after the third step and after the sixth (a generator
+    // cannot tell it is done before it is stepped again).
+    expect(log.filter((l) => l === 'pause')).toHaveLength(2);
+    const pauseAt = log.indexOf('pause');
+    expect(log[pauseAt - 1]).toBe('step 2 end');
+    expect(log[pauseAt + 1]).toBe('step 3 start');
+  });
+
+  it('never splits a step that runs over the slice on its own', async () => {
+    const { slicer, steps, log } = harness([20, 20]);
+    expect(await slicer.run(steps())).toBe('value');
+    expect(log).toEqual(['step 0 start', 'step 0 end', 'pause', 'step 1 start', 'step 1 end', 'pause']);
+  });
+
+  it('stops at the next pause once a newer scan superseded the work, and closes the steps', async () => {
+    let current = true;
+    let closed = false;
+    const { slicer, log } = harness([], {
+      current: () => current,
+    });
+    let clock = 0;
+    function* steps(): Generator<void, string, void> {
+      try {
+        for (let i = 0; i < 100; i++) {
+          log.push(`step ${i}`);
+          if (i === 4) current = false; // a newer scan began during the page's turn
+          clock += 5;
+          yield;
+        }
+        return 'value';
+      } finally {
+        closed = true;
+      }
+    }
+    const driver = new Slicer({ sliceMs: 8, isCurrent: () => current, now: () => clock, pause: async () => void log.push('pause') });
+    expect(await driver.run(steps())).toBe(SUPERSEDED);
+    expect(closed).toBe(true);
+    expect(log.filter((l) => l.startsWith('step')).length).toBeLessThan(8);
+    expect(slicer.pauses).toBe(0);
+  });
+
+  it('does not start work that is already superseded', async () => {
+    const { slicer, steps, log } = harness([1], { current: () => false });
+    expect(await slicer.run(steps())).toBe(SUPERSEDED);
+    expect(log).toEqual([]);
+  });
+
+  it('shares one budget across phases: a later phase pauses when the phases together spent the slice', async () => {
+    const { slicer, steps, log } = harness([3, 3]);
+    await slicer.run(steps());
+    expect(log).not.toContain('pause');
+    log.push('phase 2');
+    await slicer.run(steps());
+    // 3 + 3 + 3 = 9 ms: the pause comes after the second phase's first step.
+    expect(log.slice(log.indexOf('phase 2'))).toEqual(['phase 2', 'step 0 start', 'step 0 end', 'pause', 'step 1 start', 'step 1 end']);
+  });
+
+  it('runInSlices runs steps with a slicer of its own', async () => {
+    function* steps(): Generator<void, number, void> {
+      yield;
+      yield;
+      return 42;
+    }
+    expect(await runInSlices(steps(), { pause: async () => undefined })).toBe(42);
+  });
+});
+
+describe('yieldToPage', () => {
+  it('resumes after other queued work had its turn', async () => {
+    const order: string[] = [];
+    const waiting = yieldToPage().then(() => order.push('resumed'));
+    await Promise.resolve();
+    order.push('sync');
+    await waiting;
+    expect(order).toEqual(['sync', 'resumed']);
   });
 });

@@ -47,33 +47,34 @@ export class HighlightPainter {
   }
 
   /**
-   * Replaces every mark with `specs`, adding ranges in slices and yielding to the page between
-   * them (`pause`), so a page with many flags never blocks input. Returns false when
-   * `isCurrent` turns false midway (a newer scan superseded this one).
+   * Replaces every mark with `specs`, as steps (one per mark) so that a driver can spread a
+   * page with many flags over short slices and never block input (see schedule.ts).
    */
-  async paint(
-    specs: readonly MarkSpec[],
-    rangesOf: (start: number, end: number) => Range[],
-    pause: () => Promise<void>,
-    isCurrent: () => boolean,
-  ): Promise<boolean> {
+  *paintSteps(specs: readonly MarkSpec[], rangesOf: (start: number, end: number) => Range[]): Generator<void, void, void> {
     this.clear();
+    yield* this.addSteps(specs, rangesOf);
+  }
+
+  /**
+   * Adds marks for `specs` to the ones already painted (kept in document order), as steps.
+   * Used for the conflict marks that arrive after the background's answer, so the page's own
+   * marks are not cleared and painted again.
+   */
+  *addSteps(specs: readonly MarkSpec[], rangesOf: (start: number, end: number) => Range[]): Generator<void, void, void> {
     const sorted = [...specs].sort((a, b) => a.start - b.start || a.end - b.end);
-    const SLICE = 40;
-    for (let i = 0; i < sorted.length; i += SLICE) {
-      if (i > 0) {
-        await pause();
-        if (!isCurrent()) return false;
-      }
-      for (const spec of sorted.slice(i, i + SLICE)) {
-        const ranges = rangesOf(spec.start, spec.end).filter((r) => !r.collapsed);
-        if (ranges.length === 0) continue;
+    const appending = this.marks.length === 0 || (sorted[0]?.start ?? Infinity) >= this.marks[this.marks.length - 1]!.start;
+    for (const spec of sorted) {
+      const ranges = rangesOf(spec.start, spec.end).filter((r) => !r.collapsed);
+      if (ranges.length > 0) {
         this.marks.push({ id: spec.id, kind: spec.kind, start: spec.start, ranges });
         const highlight = this.highlightFor(spec.kind);
         for (const range of ranges) highlight.add(range);
       }
+      yield;
     }
-    return true;
+    // Keep document order for the keyboard and the hit test (a stable sort: flags first where
+    // a flag and a figure start together, as a full paint orders them).
+    if (!appending) this.marks.sort((a, b) => a.start - b.start);
   }
 
   private highlightFor(kind: MarkKind): Highlight {

@@ -1,10 +1,10 @@
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
-import { scanArticle } from '../../engine/analyze';
-import { extractArticle } from '../../engine/article/extract';
 import { precheck } from '../../engine/article/precheck';
 import { rangesFor } from '../../engine/article/textmap';
-import type { Conflict, KeptFigureView, ScanReport } from '../../engine/types';
+import { cueIndexWith } from '../../engine/cues/compile';
+import { extractArticleSteps, scanArticleSteps, type Steps } from '../../engine/steps';
+import type { Conflict, Figure, Flag, KeptFigureView, ScanReport } from '../../engine/types';
 import { STORE_CHANGED_KEY, acceptContentRequest, boundPageState, boundReport, boundText, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
 import { SETTINGS_KEY, enabledKinds, normalizeSettings, type Settings } from '../shared/settings';
 import { isSiteSkipped } from '../shared/site-skip';
@@ -12,7 +12,7 @@ import { cardModel, conflictingFigureIds } from '../shared/views';
 import { ContextCard } from './card';
 import { HighlightPainter, highlightsSupported, type Mark, type MarkSpec } from './highlights';
 import { markAtPoint } from './hit-test';
-import { debounce, whenIdle } from './schedule';
+import { SUPERSEDED, Slicer, debounce } from './schedule';
 import { watchContent, watchUrl } from './watch';
 
 // Caveat's content script, on every http(s) page. It decides cheaply whether the page is an
@@ -73,31 +73,64 @@ function unmark(): void {
   focusedId = null;
 }
 
+type RangesOf = (start: number, end: number) => Range[];
+
+// Phase timings of the latest scan, left as performance measures named caveat:<phase> (the
+// bench prints them). The page can read them, but could time the same work with a timer of its
+// own; they carry no text and no count.
+const PHASES = ['settings', 'precheck', 'extract', 'cues', 'scan', 'visible', 'paint', 'store', 'conflicts'] as const;
+type Phase = (typeof PHASES)[number];
+
+function clearPhases(): void {
+  for (const phase of PHASES) performance.clearMeasures(`caveat:${phase}`);
+}
+
+/** Records `phase` as lasting from `start` to now; returns now. */
+function measure(phase: Phase, start: number): number {
+  const end = performance.now();
+  try {
+    performance.measure(`caveat:${phase}`, { start, end });
+  } catch {
+    // An old browser without measure options: the breakdown is only for the bench.
+  }
+  return end;
+}
+
 /** Scans the page (again). Each call supersedes any scan still running. */
 async function scan(): Promise<void> {
   const mine = ++generation;
   const current = () => mine === generation;
   const url = location.href;
-  const options = await loadSettings();
-  if (!current()) return;
+  clearPhases();
+  const began = performance.now();
+  // Settings come from storage: ask now, and do the page's own work while the answer is on
+  // its way. They are first needed for the scan; the site-skip check comes before any mark.
+  const settingsReady = loadSettings().then((loaded) => {
+    measure('settings', began);
+    return loaded;
+  });
+  // Every phase below shares one budget of main-thread time: a small page is done within the
+  // first slice, a big one gives the page its turn every few milliseconds.
+  const slicer = new Slicer({ isCurrent: current });
 
-  if (isSiteSkipped(url, options.skipSites)) {
-    unmark();
-    lastScan = null;
-    setState({ status: 'skipped', url, report: null });
-    return;
-  }
   const pre = precheck(document);
+  let at = measure('precheck', began);
   if (!pre.candidate) {
+    const options = await settingsReady;
+    if (!current()) return;
+    if (isSiteSkipped(url, options.skipSites)) return skipped(url);
     unmark();
     lastScan = null;
     if (state.status !== 'not-article' || state.url !== url) setState({ status: 'not-article', url, report: null });
     return;
   }
 
-  await whenIdle();
+  const article = await slicer.run(extractArticleSteps(document, { url }));
+  if (article === SUPERSEDED) return;
+  at = measure('extract', at);
+  const options = await settingsReady;
   if (!current()) return;
-  const article = extractArticle(document, { url });
+  if (isSiteSkipped(url, options.skipSites)) return skipped(url);
   if (!article.isArticle) {
     unmark();
     lastScan = null;
@@ -106,47 +139,84 @@ async function scan(): Promise<void> {
   }
 
   const settingsKey = JSON.stringify(options);
-  const rangesOf = (start: number, end: number) => rangesFor(article.segments, start, end, document);
+  const rangesOf: RangesOf = (start, end) => rangesFor(article.segments, start, end, document);
   if (lastScan && lastScan.url === url && lastScan.text === article.text && lastScan.settingsKey === settingsKey) {
     // Same text as before: the page re-rendered or changed elsewhere. Keep the report; only
     // re-anchor the marks if the nodes under them were replaced.
-    if (!painter.ensureRegistered().live) await paint(lastScan.report, rangesOf, current);
+    if (!painter.ensureRegistered().live) {
+      if (!(await paint(lastScan.report, rangesOf, slicer))) return;
+      signalScanned();
+    }
     return;
   }
 
-  await whenIdle();
-  if (!current()) return;
-  const scanned = scanArticle(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues });
+  // The lexicon is compiled on first use: its own phase in the breakdown.
+  cueIndexWith(options.extraCues);
+  at = measure('cues', at);
+  const scanned = await slicer.run(scanArticleSteps(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues }));
+  if (scanned === SUPERSEDED) return;
+  at = measure('scan', at);
   // On a page nested past MAX_DOM_DEPTH (read through collapsed wrappers) the browser does not
   // lay the deep text out, so checkVisibility would call it all hidden, or hang the tab
   // computing the layout: there every flag is kept.
-  const report = pre.collapseWrappers ? scanned : withoutHiddenText(scanned, rangesOf);
+  const shown = pre.collapseWrappers ? scanned : await slicer.run(withoutHiddenTextSteps(scanned, rangesOf));
+  if (shown === SUPERSEDED) return;
+  at = measure('visible', at);
 
-  if (report.figures.length > 0) {
-    if (!crossPage || crossPage.text !== article.text) {
-      // Paint this page's own marks first: asking the background about kept figures (waking
-      // it, reading IndexedDB) must not hold them back. Conflict marks follow when it answers.
-      lastScan = { url, text: article.text, settingsKey, report };
-      if (!(await paint(report, rangesOf, current))) return;
-      markHighlighted();
-      // Each text is kept once; after the store was cleared or imported into, only asked about.
-      const type = recordedText === article.text ? 'caveat/check-figures' : 'caveat/record-figures';
-      recordedText = article.text;
-      const answer = await send({ type, report: boundReport(report), text: boundText(article.text) });
-      if (!current()) return;
-      crossPage = isRecordFiguresResponse(answer)
-        ? { text: article.text, conflicts: answer.conflicts, keptFigures: answer.keptFigures }
-        : { text: article.text, conflicts: [], keptFigures: [] };
+  // Conflicts with figures kept from other pages: known already when only the settings changed.
+  const known = crossPage && crossPage.text === article.text ? crossPage : null;
+  let report = known ? withCrossPage(shown, known) : shown;
+  lastScan = { url, text: article.text, settingsKey, report };
+  // Paint this page's own marks first: asking the background about kept figures (waking it,
+  // reading IndexedDB) must not hold them back. Conflict marks follow when it answers.
+  if (!(await paint(report, rangesOf, slicer))) return;
+  markHighlighted();
+  at = measure('paint', at);
+
+  if (report.figures.length > 0 && !known) {
+    // Each text is kept once; after the store was cleared or imported into, only asked about.
+    const type = recordedText === article.text ? 'caveat/check-figures' : 'caveat/record-figures';
+    recordedText = article.text;
+    const answer = await send({ type, report: boundReport(report), text: boundText(article.text) });
+    if (!current()) return;
+    at = measure('store', at);
+    crossPage = isRecordFiguresResponse(answer)
+      ? { text: article.text, conflicts: answer.conflicts, keptFigures: answer.keptFigures }
+      : { text: article.text, conflicts: [], keptFigures: [] };
+    const before = conflictingFigureIds(report);
+    report = withCrossPage(report, crossPage);
+    lastScan = { url, text: article.text, settingsKey, report };
+    // Only the figures that now conflict are painted: the marks already there stay.
+    const added = report.figures
+      .filter((f) => !before.has(f.id) && conflictingFigureIds(report).has(f.id))
+      .map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end }));
+    if (added.length > 0) {
+      // A new task began with the background's answer: a fresh slice.
+      const more = await new Slicer({ isCurrent: current }).run(painter.addSteps(added, rangesOf));
+      if (more === SUPERSEDED) return;
     }
-    const pageFigureIds = new Set(report.figures.map((f) => f.id));
-    report.conflicts = [...report.conflicts, ...crossPage.conflicts.filter((c) => pageFigureIds.has(c.figures[0]))];
-    report.keptFigures = crossPage.keptFigures;
+    measure('conflicts', at);
   }
 
-  lastScan = { url, text: article.text, settingsKey, report };
-  if (!(await paint(report, rangesOf, current))) return;
-  markHighlighted();
   setState({ status: 'article', url, report });
+  signalScanned();
+}
+
+function skipped(url: string): void {
+  unmark();
+  lastScan = null;
+  setState({ status: 'skipped', url, report: null });
+}
+
+/** The report with the conflicts between its figures and figures kept from other pages. */
+function withCrossPage(report: ScanReport, known: { conflicts: Conflict[]; keptFigures: KeptFigureView[] }): ScanReport {
+  if (report.figures.length === 0) return report;
+  const pageFigureIds = new Set(report.figures.map((f) => f.id));
+  return {
+    ...report,
+    conflicts: [...report.conflicts, ...known.conflicts.filter((c) => pageFigureIds.has(c.figures[0]))],
+    keptFigures: known.keptFigures,
+  };
 }
 
 /**
@@ -157,8 +227,18 @@ function markHighlighted(): void {
   if (performance.getEntriesByName('caveat:highlighted').length === 0) performance.mark('caveat:highlighted');
 }
 
+/**
+ * The end of a complete scan, its marks all painted (conflicts with kept figures included):
+ * one `caveat:scanned` mark, moved to now after every scan, for tests and the bench to wait
+ * on. Like caveat:highlighted, it tells the page nothing the highlights do not.
+ */
+function signalScanned(): void {
+  performance.clearMarks('caveat:scanned');
+  performance.mark('caveat:scanned');
+}
+
 /** True when some of the page text behind [start, end) is rendered (or it has no place on the page, like a headline from metadata). */
-function isShown(start: number, end: number, rangesOf: (start: number, end: number) => Range[]): boolean {
+function isShown(start: number, end: number, rangesOf: RangesOf): boolean {
   const ranges = rangesOf(start, end);
   if (ranges.length === 0) return true;
   return ranges.some((range) => {
@@ -172,18 +252,28 @@ function isShown(start: number, end: number, rangesOf: (start: number, end: numb
 /**
  * The report without flags and figures whose text the reader cannot see (display: none,
  * visibility: hidden): text a page hides is not something the article tells its reader, and a
- * mark there would be invisible anyway. Not kept in the figure memory either.
+ * mark there would be invisible anyway. Not kept in the figure memory either. As steps (one
+ * per flag or figure): checkVisibility may lay out the page, and a page may hold 10,000 flags.
  */
-function withoutHiddenText(report: ScanReport, rangesOf: (start: number, end: number) => Range[]): ScanReport {
-  const flags = report.flags.filter((f) => isShown(f.start, f.end, rangesOf));
-  const figures = report.figures.filter((f) => isShown(f.start, f.end, rangesOf));
+function* withoutHiddenTextSteps(report: ScanReport, rangesOf: RangesOf): Steps<ScanReport> {
+  const flags: Flag[] = [];
+  for (const flag of report.flags) {
+    if (isShown(flag.start, flag.end, rangesOf)) flags.push(flag);
+    yield;
+  }
+  const figures: Figure[] = [];
+  for (const figure of report.figures) {
+    if (isShown(figure.start, figure.end, rangesOf)) figures.push(figure);
+    yield;
+  }
   if (flags.length === report.flags.length && figures.length === report.figures.length) return report;
   const kept = new Set(figures.map((f) => f.id));
   const conflicts = report.conflicts.filter((c) => c.figures.every((id) => kept.has(id)));
   return { ...report, flags, figures, conflicts };
 }
 
-async function paint(report: ScanReport, rangesOf: (start: number, end: number) => Range[], current: () => boolean): Promise<boolean> {
+/** Replaces the marks with the report's, in the scan's slices; false when superseded midway. */
+async function paint(report: ScanReport, rangesOf: RangesOf, slicer: Slicer): Promise<boolean> {
   const openId = card.openId;
   card.close();
   const conflicting = conflictingFigureIds(report);
@@ -191,13 +281,13 @@ async function paint(report: ScanReport, rangesOf: (start: number, end: number) 
     ...report.flags.map((f) => ({ id: f.id, kind: f.kind, start: f.start, end: f.end })),
     ...report.figures.filter((f) => conflicting.has(f.id)).map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end })),
   ];
-  const done = await painter.paint(specs, rangesOf, () => whenIdle(200), current);
-  if (done && focusedId) {
+  if ((await slicer.run(painter.paintSteps(specs, rangesOf))) === SUPERSEDED) return false;
+  if (focusedId) {
     const mark = painter.byId(focusedId);
     painter.setFocus(mark ?? null);
     if (mark && openId === mark.id) openCard(mark, false);
   }
-  return done;
+  return true;
 }
 
 function openCard(mark: Mark, focus: boolean): void {

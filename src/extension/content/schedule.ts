@@ -1,15 +1,114 @@
-// Work off the page's critical path: every heavy step waits for an idle moment, and long
-// loops yield between slices so input and rendering go first.
+import type { Steps } from '../../engine/steps';
 
-type IdleCallback = (cb: () => void, options?: { timeout: number }) => number;
+// Work off the page's critical path. Long work is written as steps (generators that yield at
+// safe points, see src/engine/steps.ts); a Slicer runs them in short slices of main-thread
+// time and gives the page its turn between slices, so input and rendering never wait long.
+// A small page's whole job fits in the first slice and runs with no pause at all.
 
-/** Resolves in the next idle period (or after `timeout` ms at the latest). */
-export function whenIdle(timeout = 500): Promise<void> {
-  const idle = (globalThis as unknown as { requestIdleCallback?: IdleCallback }).requestIdleCallback;
+/** A slice of main-thread time: long enough to get work done, far below the 50 ms long task. */
+export const SLICE_MS = 8;
+
+/** What a Slicer returns when a newer scan superseded the work midway. */
+export const SUPERSEDED: unique symbol = Symbol('superseded');
+export type Superseded = typeof SUPERSEDED;
+
+interface SchedulerWithYield {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Gives the page its turn and resumes as soon as it had it: `scheduler.yield()` where the
+ * browser has it, else a MessageChannel message (a task of its own). Not setTimeout(0), which
+ * browsers clamp to 4 ms once nested, and not requestIdleCallback, which a busy page may
+ * never grant.
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
+  if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => {
-    if (typeof idle === 'function') idle(() => resolve(), { timeout });
-    else setTimeout(resolve, 16);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
   });
+}
+
+export interface SliceOptions {
+  /** Main-thread time per slice, in ms. */
+  sliceMs?: number;
+  /** False once a newer scan superseded this work: then it stops at the next pause. */
+  isCurrent?: () => boolean;
+  /** The clock (performance.now by default; tests pass a fake one). */
+  now?: () => number;
+  /** How to give the page its turn (yieldToPage by default; tests pass a fake one). */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * One time budget shared by every phase of a scan (extract, scan, hidden-text filter,
+ * painting): each phase checks in at its safe points, and the slicer pauses only once the
+ * current slice is spent. Never pauses in the middle of a step.
+ */
+export class Slicer {
+  private readonly sliceMs: number;
+  private readonly isCurrent: () => boolean;
+  private readonly now: () => number;
+  private readonly pauseFn: () => Promise<void>;
+  private sliceStart: number;
+  /** How many times the page was given its turn. */
+  pauses = 0;
+
+  constructor(options: SliceOptions = {}) {
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.isCurrent = options.isCurrent ?? (() => true);
+    this.now = options.now ?? (() => performance.now());
+    this.pauseFn = options.pause ?? yieldToPage;
+    this.sliceStart = this.now();
+  }
+
+  /** True when the current slice is spent. */
+  get spent(): boolean {
+    return this.now() - this.sliceStart >= this.sliceMs;
+  }
+
+  /** Pauses if the slice is spent; then true while the work is still current. */
+  async checkIn(): Promise<boolean> {
+    if (this.spent) await this.pause();
+    return this.isCurrent();
+  }
+
+  /** Gives the page its turn now and starts a new slice. */
+  async pause(): Promise<void> {
+    this.pauses++;
+    await this.pauseFn();
+    this.sliceStart = this.now();
+  }
+
+  /**
+   * Runs `steps` to the end, pausing between steps whenever the slice is spent. Returns the
+   * steps' value, or SUPERSEDED (after closing the generator) once `isCurrent` turns false.
+   */
+  async run<T>(steps: Steps<T>): Promise<T | Superseded> {
+    for (;;) {
+      if (this.spent) await this.pause();
+      if (!this.isCurrent()) {
+        steps.return(undefined as T);
+        return SUPERSEDED;
+      }
+      // Run steps until the slice is spent, with no await in between: an await per step would
+      // cost a microtask each, and a small page must finish in one go.
+      let next = steps.next();
+      while (!next.done && !this.spent) next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+}
+
+/** Runs `steps` in slices of `sliceMs` (a Slicer of its own); see Slicer.run. */
+export function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | Superseded> {
+  return new Slicer(options).run(steps);
 }
 
 /**

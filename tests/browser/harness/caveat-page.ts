@@ -29,20 +29,50 @@ export function visibleMarks(marks: MarkTexts): MarkTexts {
 }
 
 /**
- * Waits until the page has marks and they have stopped changing (the content script paints in
- * slices while the page is idle), then returns them.
+ * When the content script last finished a scan (its `caveat:scanned` performance mark, moved
+ * to the end of every complete paint), in the page's clock; null before the first.
  */
-export async function waitForMarks(tab: Tab, timeoutMs = 20_000): Promise<MarkTexts> {
+export function readScannedAt(): number | null {
+  const entries = performance.getEntriesByName('caveat:scanned');
+  const last = entries[entries.length - 1];
+  return last ? last.startTime : null;
+}
+
+/** The page's clock (performance.now()), to pass as `since` to waitForMarks. */
+export function pageNow(tab: Tab): Promise<number> {
+  return tab.evaluate(() => performance.now());
+}
+
+export interface WaitForMarksOptions {
+  /**
+   * Only a scan finished after this page time counts (see pageNow): a test that changed a
+   * setting must not take the scan from before the change for the answer.
+   */
+  since?: number;
+}
+
+/**
+ * Waits until the content script has finished a scan (its `caveat:scanned` signal, after
+ * `since` when given) and the page has marks, the same on two polls in a row, then returns
+ * them. A quiet moment alone proves nothing: on a loaded machine the next slice of painting
+ * can come later than any poll interval.
+ */
+export async function waitForMarks(tab: Tab, timeoutMs = 20_000, options: WaitForMarksOptions = {}): Promise<MarkTexts> {
+  const since = options.since ?? -Infinity;
   let last = '';
   return pollUntil(
     async () => {
+      // Page functions travel as source text, one at a time: the signal first, so marks read
+      // after it belong to that scan or a later one (which the next poll's signal would show).
+      const scannedAt = await tab.evaluate(readScannedAt);
       const marks = visibleMarks(await tab.evaluate(readMarkTexts));
-      const key = JSON.stringify(marks);
-      const stable = key === last && Object.keys(marks).length > 0;
+      const done = scannedAt !== null && scannedAt > since && Object.keys(marks).length > 0;
+      const key = done ? JSON.stringify([scannedAt, marks]) : '';
+      const stable = done && key === last;
       last = key;
       return stable ? marks : null;
     },
-    { timeoutMs, intervalMs: 250, message: 'no Caveat marks appeared on the page' },
+    { timeoutMs, intervalMs: 100, message: 'no finished Caveat scan with marks on the page' },
   );
 }
 
