@@ -4,8 +4,8 @@
 
 import type { Conflict, KeptFigureView, ScanReport } from '../types';
 import { figureOfRecord, valuesConflict } from './compare';
-import { DEFAULT_LIMITS, MAX_CONTEXT_TERMS, type StoreLimits } from './limits';
-import type { StoragePort, StoreUsage } from './port';
+import { DEFAULT_LIMITS, MAX_CONTEXT_TERMS, STORAGE_FULL_EVICT_SHARE, STORAGE_FULL_ROUNDS, type StoreLimits } from './limits';
+import { isStoreFull, type StorageFullNote, type StoragePort, type StoreChange, type StoreUsage } from './port';
 import { pageIdentity, recordsOfPage, type PageIdentity, type PageInput } from './records';
 import type { KeptFigureRecord } from './schema';
 import { MIN_SHARED_TERMS_TO_RESCUE, contextTermsOf, sameStory, type StoryVerdict } from './story';
@@ -58,6 +58,8 @@ function dateOf(publishedAt: string | null, seenAt: string): string {
 
 export class FigureMemory {
   readonly limits: StoreLimits;
+  /** The storage-full note when the port cannot keep it (or could not, being full). */
+  private fullNote: StorageFullNote | null = null;
 
   constructor(
     private readonly port: StoragePort,
@@ -80,8 +82,14 @@ export class FigureMemory {
     // (Candidates share two story terms with this page: a read under another address whose
     // terms share fewer, which only a page with almost no names can have, is kept beside it.)
     const removePages = new Set<string>([identity.pageKey, ...earlierReads]);
-    await this.port.write({ removePages: [...removePages], put: [...records.values()] });
-    await this.evict(identity.site, new Set([...records.values()].map((record) => record.id)));
+    // Storage full even after evicting: the page still gets its conflicts, and the note says
+    // its figures could not be kept.
+    const written = await this.writeMakingRoom({ removePages: [...removePages], put: [...records.values()] });
+    if (written) {
+      await this.evict(identity.site, new Set([...records.values()].map((record) => record.id))).catch((error: unknown) => {
+        if (!isStoreFull(error)) throw error; // a cap's removal refused for room: the next page tries again
+      });
+    }
     return result;
   }
 
@@ -164,6 +172,61 @@ export class FigureMemory {
     return { result: { conflicts, keptFigures: [...keptFigures.values()] }, earlierReads };
   }
 
+  /**
+   * Writes `change`; when the storage is full, evicts the oldest kept figures (never those
+   * being written) a batch at a time and tries again, asking the port to give the space back
+   * if that alone did not make room. Remembers what it did in the storage-full note. Returns
+   * whether the change was written; errors other than a full storage are thrown.
+   */
+  private async writeMakingRoom(change: StoreChange): Promise<boolean> {
+    const attempt = async (): Promise<boolean> => {
+      try {
+        await this.port.write(change);
+        return true;
+      } catch (error) {
+        if (isStoreFull(error)) return false;
+        throw error;
+      }
+    };
+    if (await attempt()) return true;
+    const protectedIds = new Set((change.put ?? []).map((record) => record.id));
+    let evicted = 0;
+    let written = false;
+    for (let round = 0; round < STORAGE_FULL_ROUNDS && !written; round++) {
+      const count = await this.port.countAll();
+      const batch = Math.max(Math.ceil(count * STORAGE_FULL_EVICT_SHARE), protectedIds.size, 1);
+      const oldest = await this.port.oldestIds(batch + protectedIds.size);
+      const victims = oldest.filter((id) => !protectedIds.has(id)).slice(0, batch);
+      if (victims.length > 0) {
+        try {
+          await this.port.write({ removeIds: victims });
+          evicted += victims.length;
+        } catch (error) {
+          if (!isStoreFull(error)) throw error;
+          // Even a removal was refused: give space back first, then remove.
+          await this.port.reclaim?.();
+          await this.port.write({ removeIds: victims });
+          evicted += victims.length;
+        }
+      }
+      written = await attempt();
+      if (!written && this.port.reclaim) {
+        await this.port.reclaim();
+        written = await attempt();
+      }
+      if (victims.length === 0) break;
+    }
+    await this.noteStorageFull(evicted, written ? 0 : protectedIds.size);
+    return written;
+  }
+
+  private async noteStorageFull(evicted: number, notKept: number): Promise<void> {
+    const before = this.fullNote ?? (await this.port.storageFullNote?.().catch(() => null)) ?? null;
+    const note: StorageFullNote = { at: new Date().toISOString(), evicted: (before?.evicted ?? 0) + evicted, notKept };
+    this.fullNote = note;
+    await this.port.noteStorageFull?.(note).catch(() => undefined);
+  }
+
   /** Oldest figures go first when a site, then the whole memory, is over its cap; never the page just kept. */
   private async evict(site: string, protectedIds: ReadonlySet<string>): Promise<number> {
     let evicted = 0;
@@ -230,10 +293,13 @@ export class FigureMemory {
 
   async clear(): Promise<void> {
     await this.port.clear();
+    this.fullNote = null;
   }
 
   async usage(): Promise<StoreUsage> {
-    return this.port.usage();
+    const usage = await this.port.usage();
+    const note = usage.storageFull ?? this.fullNote;
+    return note ? { ...usage, storageFull: note } : usage;
   }
 }
 

@@ -24,6 +24,14 @@ export const DEFAULT_LIMITS: Readonly<StoreLimits> = Object.freeze({
   importChars: 64 * 1024 * 1024,
 });
 
+/**
+ * When the browser's storage is full: each round evicts this share of the kept figures (the
+ * oldest; at least as many as the write holds) and tries the write again, at most
+ * STORAGE_FULL_ROUNDS times. 15% is room for many pages, and never the whole memory at once.
+ */
+export const STORAGE_FULL_EVICT_SHARE = 0.15;
+export const STORAGE_FULL_ROUNDS = 3;
+
 /** Longest kept string of each field, in UTF-16 units; longer page text is cut, never refused. */
 export const FIELD_CHARS = Object.freeze({
   text: 200,

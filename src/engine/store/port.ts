@@ -26,6 +26,34 @@ export interface StoreUsage {
    * read, lookup and export; absent when there are none. Not counted in figures/pages/bytes.
    */
   damaged?: number;
+  /**
+   * The last time the browser's storage was found full, and what was done about it; absent when
+   * it never was (since the memory was last cleared). The options page tells the person.
+   */
+  storageFull?: StorageFullNote;
+}
+
+/** What the memory did when a write found the storage full (see FigureMemory). */
+export interface StorageFullNote {
+  /** When storage was last found full (ISO). */
+  at: string;
+  /** Oldest figures removed to make room, in all, since the memory was last cleared. */
+  evicted: number;
+  /** Figures of the last full write that still could not be kept (0 when room was made). */
+  notKept: number;
+}
+
+/**
+ * Thrown by a port's write when the storage has no room for it (IndexedDB's
+ * QuotaExceededError, a full disk). The write changed nothing: the figure memory then evicts
+ * its oldest figures and tries again.
+ */
+export class StoreFullError extends Error {
+  override name = 'StoreFullError';
+}
+
+export function isStoreFull(error: unknown): boolean {
+  return error instanceof StoreFullError || (error instanceof Error && error.name === 'StoreFullError');
 }
 
 export interface StoragePort {
@@ -53,7 +81,18 @@ export interface StoragePort {
    */
   readAll(): Promise<KeptFigureRecord[]>;
   usage(): Promise<StoreUsage>;
+  /** Every figure goes (and the storage-full note with them). */
   clear(): Promise<void>;
+  /**
+   * Gives back the space of removed records, when the storage does not do it by itself soon
+   * enough for the next write (Chromium's IndexedDB keeps deleted records on disk until it
+   * compacts). Optional: the in-memory and file ports free space at once.
+   */
+  reclaim?(): Promise<void>;
+  /** Keeps the storage-full note where usage() finds it (optional: without it the memory keeps it for its own life). */
+  noteStorageFull?(note: StorageFullNote): Promise<void>;
+  /** The note kept by noteStorageFull, or null. */
+  storageFullNote?(): Promise<StorageFullNote | null>;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
