@@ -38,7 +38,7 @@ class QuotaPort extends MemoryPort {
     if (this.lazyReclaim && freed > 0) this.dead += freed;
   }
 
-  override async reclaim(): Promise<void> {
+  async reclaim(): Promise<void> {
     this.reclaims++;
     this.dead = 0;
   }
