@@ -1,8 +1,9 @@
 import type { AnalyzeOptions, ArticleText, Conflict, Figure, Flag, ScanReport } from './types';
-import { splitSentences } from './text/sentences';
-import { findFlags } from './cues/detect';
-import { findFigures } from './figures/extract';
-import { findConflicts } from './conflicts/conflicts';
+import { splitSentencesSteps } from './text/sentences';
+import { findFlagsSteps } from './cues/detect';
+import { findFiguresSteps } from './figures/extract';
+import { findConflictsSteps } from './conflicts/conflicts';
+import { runToEnd, type Steps } from './run-steps';
 
 export interface Analysis {
   flags: Flag[];
@@ -12,17 +13,30 @@ export interface Analysis {
 
 /** Article text → flags, figures and the conflicts among them. Pure: no DOM, no I/O. */
 export function analyze(article: ArticleText, options: AnalyzeOptions = {}): Analysis {
+  return runToEnd(analyzeSteps(article, options));
+}
+
+/** analyze as resumable steps (see steps.ts): every step reads a bounded stretch of text. */
+export function* analyzeSteps(article: ArticleText, options: AnalyzeOptions = {}): Steps<Analysis> {
   if (!article.isArticle) return { flags: [], figures: [], conflicts: [] };
-  const sentences = splitSentences(article.text, article.blocks);
-  const flags = findFlags(article.text, sentences, options);
-  const figures = findFigures(article.text, sentences);
-  const conflicts = findConflicts(figures);
+  const sentences = yield* splitSentencesSteps(article.text, article.blocks);
+  yield;
+  const flags = yield* findFlagsSteps(article.text, sentences, options);
+  yield;
+  const figures = yield* findFiguresSteps(article.text, sentences);
+  yield;
+  const conflicts = yield* findConflictsSteps(figures);
   return { flags, figures, conflicts };
 }
 
 /** The scan report of one page (without kept figures: the figure store adds those). */
 export function scanArticle(article: ArticleText, source: string, options: AnalyzeOptions = {}): ScanReport {
-  const { flags, figures, conflicts } = analyze(article, options);
+  return runToEnd(scanArticleSteps(article, source, options));
+}
+
+/** scanArticle as resumable steps. */
+export function* scanArticleSteps(article: ArticleText, source: string, options: AnalyzeOptions = {}): Steps<ScanReport> {
+  const { flags, figures, conflicts } = yield* analyzeSteps(article, options);
   return {
     source,
     title: article.title,

@@ -1,5 +1,6 @@
 import type { Conflict, Figure } from '../types';
 import { comparableInterval, intervalsOverlap } from './intervals';
+import { runToEnd, type Steps } from '../run-steps';
 
 export { comparableInterval, intervalsOverlap, roundingOf } from './intervals';
 
@@ -91,10 +92,23 @@ export function figuresConflict(a: Comparable, b: Comparable): string | null {
 const MAX_FIGURES_PER_KEY = 40;
 const MAX_CONFLICTS = 100;
 
+/** Figure pairs findConflictsSteps compares between two yields (and figures it groups). */
+const PAIRS_PER_STEP = 500;
+
 /** Conflicts among the figures of one page, earlier figure first. */
 export function findConflicts(figures: readonly Figure[]): Conflict[] {
+  return runToEnd(findConflictsSteps(figures));
+}
+
+/** findConflicts as resumable steps. */
+export function* findConflictsSteps(figures: readonly Figure[]): Steps<Conflict[]> {
+  let work = 0;
   const byWhat = new Map<string, Figure[]>();
   for (const f of figures) {
+    if (++work >= PAIRS_PER_STEP) {
+      yield;
+      work = 0;
+    }
     if (!keyIsComplete(f.what)) continue;
     const group = byWhat.get(f.what);
     if (group) group.push(f);
@@ -102,11 +116,19 @@ export function findConflicts(figures: readonly Figure[]): Conflict[] {
   }
   const conflicts: Conflict[] = [];
   for (const all of byWhat.values()) {
+    if (++work >= PAIRS_PER_STEP) {
+      yield;
+      work = 0;
+    }
     // Pairs grow with the square of a key's figures: a real article has a handful per key, so
     // a cap only guards against hostile or tabular pages (keeps the analysis linear).
     const group = all.slice(0, MAX_FIGURES_PER_KEY);
     for (let i = 0; i < group.length && conflicts.length < MAX_CONFLICTS; i++) {
       for (let j = i + 1; j < group.length && conflicts.length < MAX_CONFLICTS; j++) {
+        if (++work >= PAIRS_PER_STEP) {
+          yield;
+          work = 0;
+        }
         const reason = figuresConflict(group[i]!, group[j]!);
         if (reason) conflicts.push({ figures: [group[i]!.id, group[j]!.id], reason });
       }

@@ -5,6 +5,7 @@ import { CUE_RULES, type CueHit } from './rules';
 import { wordsOf, type Word } from './words';
 import { referredClaimIndex } from './pointing-back';
 import { isInvisible, stripInvisible } from '../text/normalize';
+import { runToEnd, type Steps } from '../run-steps';
 
 // The cue detector: for every sentence, the lexicon's phrases (through the first-word index)
 // and the context rules propose cues; one flag is kept per (sentence, kind), the earliest cue
@@ -99,21 +100,37 @@ function attributionFor(hit: CueHit, sentence: Sentence, ctx: FlagContext, claim
   return who;
 }
 
+/** Characters of sentence text findFlagsSteps reads between two yields (sentences are capped at MAX_SENTENCE_CHARS). */
+const FLAG_CHARS_PER_STEP = 4000;
+
 /**
  * Flags of the four kinds in `sentences` (offsets into `text`), one per (sentence, kind),
  * ordered by position. `options.kinds` keeps only some kinds; `options.extraCues` adds the
  * user's phrases to the lexicon.
  */
 export function findFlags(text: string, sentences: readonly Sentence[], options: AnalyzeOptions): Flag[] {
+  return runToEnd(findFlagsSteps(text, sentences, options));
+}
+
+/** findFlags as resumable steps: yields after every few thousand characters of sentences. */
+export function* findFlagsSteps(text: string, sentences: readonly Sentence[], options: AnalyzeOptions): Steps<Flag[]> {
   const kinds = new Set<FlagKind>(options.kinds ?? ['unverified', 'hedge', 'vague-source', 'omission']);
   if (kinds.size === 0) return [];
   const index = cueIndexWith(options.extraCues);
   const flags: Flag[] = [];
   const usedIds = new Set<string>();
   const ctx: FlagContext = { sentences, index: 0, lastOmission: null };
-  sentences.forEach((sentence, i) => {
+  let chars = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    if (chars >= FLAG_CHARS_PER_STEP) {
+      yield;
+      chars = 0;
+    }
+    chars += sentence.text.length + 1;
     ctx.index = i;
     const hits = hitsOf(sentence.text, index);
+    const own: Flag[] = [];
     for (const hit of earliestPerKind(hits, kinds)) {
       const [start, end] = withQuotes(sentence.text, hit.start, hit.end);
       const claimIndex = referredClaimIndex(sentences, i, hit.kind, start, end);
@@ -124,7 +141,7 @@ export function findFlags(text: string, sentences: readonly Sentence[], options:
       let id = `f-${absStart}`;
       if (usedIds.has(id)) id = `f-${absStart}-${hit.kind}`;
       usedIds.add(id);
-      flags.push({
+      own.push({
         id,
         kind: hit.kind,
         cue: text.slice(absStart, sentence.start + end),
@@ -137,7 +154,14 @@ export function findFlags(text: string, sentences: readonly Sentence[], options:
         rule: hit.rule,
       });
     }
-  });
-  flags.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+    // Sentences come in order and a flag lies inside its sentence: sorting each sentence's
+    // flags orders them all (by position, then kind), without one sort of the whole list.
+    own.sort(byPosition);
+    for (const flag of own) flags.push(flag);
+  }
   return flags;
+}
+
+function byPosition(a: Flag, b: Flag): number {
+  return a.start - b.start || a.kind.localeCompare(b.kind);
 }

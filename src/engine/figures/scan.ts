@@ -123,11 +123,16 @@ function wordValue(words: string): { value: number; vague: boolean } | null {
   return n === null ? null : { value: n * scale, vague: false };
 }
 
-/** Every number atom of `text`, in order. */
-export function scanAtoms(text: string): Atom[] {
+/**
+ * Every number atom of `text`, in order; with `from` and `to`, of that stretch alone (read as
+ * if it stood on its own, offsets still into `text`): findFigures reads one sentence at a time,
+ * so its work per step is bounded by the sentence length.
+ */
+export function scanAtoms(text: string, from = 0, to = text.length): Atom[] {
   const atoms: Atom[] = [];
+  const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
   ATOM.lastIndex = 0;
-  for (let m = ATOM.exec(text); m; m = ATOM.exec(text)) {
+  for (let m = ATOM.exec(stretch); m; m = ATOM.exec(stretch)) {
     const g = m.groups!;
     let value: number;
     let vague = false;
@@ -150,10 +155,11 @@ export function scanAtoms(text: string): Atom[] {
     // "5m", "5k" are millions and thousands only in money ("$5m"); elsewhere metres or a race.
     if (scaleWord && /^[mkb]$/.test(scaleWord) && !g.cur) continue;
     if (scaleWord) value *= SCALES[scaleWord] ?? 1;
-    const end = m.index + m[0].length;
+    const start = from + m.index;
+    const end = start + m[0].length;
     if (!multiplier && !g.cur && !g.pct && TIMES_AFTER.test(text.slice(end, end + 24))) multiplier = true;
     atoms.push({
-      start: m.index,
+      start,
       end,
       raw,
       isDigits: g.digits !== undefined,
@@ -258,22 +264,48 @@ const RANGE_SEPARATOR = /^(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+)$/i;
 
 /** Group atoms into number phrases, reading ranges and qualifiers. */
 export function readPhrases(text: string, atoms: readonly Atom[]): NumberPhrase[] {
+  const reader = new PhraseReader(text);
   const phrases: NumberPhrase[] = [];
-  for (let i = 0; i < atoms.length; i++) {
-    const a = atoms[i]!;
-    const before = text.slice(Math.max(0, a.start - 24), a.start);
-    let b: Atom | null = null;
-    const next = atoms[i + 1];
-    if (next) {
-      const sep = text.slice(a.end, next.start);
-      if (RANGE_SEPARATOR.test(sep) && rangeCompatible(a, next, sep, before)) {
-        b = next;
-        i++;
-      }
-    }
-    phrases.push(phraseOf(text, a, b, before));
+  for (const atom of atoms) {
+    const phrase = reader.push(atom);
+    if (phrase) phrases.push(phrase);
   }
+  const last = reader.flush();
+  if (last) phrases.push(last);
   return phrases;
+}
+
+/**
+ * readPhrases one atom at a time, for a caller that finds atoms piece by piece: `push` each
+ * atom in order (it returns the phrase the atom before completed, if any), then `flush`.
+ */
+export class PhraseReader {
+  private pending: Atom | null = null;
+
+  constructor(private readonly text: string) {}
+
+  push(atom: Atom): NumberPhrase | null {
+    const a = this.pending;
+    if (!a) {
+      this.pending = atom;
+      return null;
+    }
+    const before = this.text.slice(Math.max(0, a.start - 24), a.start);
+    const sep = this.text.slice(a.end, atom.start);
+    if (RANGE_SEPARATOR.test(sep) && rangeCompatible(a, atom, sep, before)) {
+      this.pending = null;
+      return phraseOf(this.text, a, atom, before);
+    }
+    this.pending = atom;
+    return phraseOf(this.text, a, null, before);
+  }
+
+  flush(): NumberPhrase | null {
+    const a = this.pending;
+    if (!a) return null;
+    this.pending = null;
+    return phraseOf(this.text, a, null, this.text.slice(Math.max(0, a.start - 24), a.start));
+  }
 }
 
 function phraseOf(text: string, a: Atom, b: Atom | null, before: string): NumberPhrase {
