@@ -5,7 +5,7 @@ import { endsLikeSentence, isFurniture, wordCount } from './furniture';
 import { findHeadline } from './headline';
 import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
 import { metaTags } from './meta-tags';
-import { isWrapper, precheck } from './precheck';
+import { isWrapper, precheck, type Precheck } from './precheck';
 
 export type { TextSegment } from './textmap';
 
@@ -25,6 +25,8 @@ export interface ExtractOptions {
    * where there is no layout (jsdom) every element counts as visible.
    */
   isVisible?: (el: Element) => boolean;
+  /** precheck(doc) when the caller already ran it (the content script does, first): not run twice. */
+  precheck?: Precheck;
 }
 
 /** Big enough for any news page seen so far (the largest fixture has about 1,100 elements). */
@@ -339,7 +341,7 @@ function defaultVisibility(doc: Document): ((el: Element) => boolean) | null {
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle {
   const pageTitle = collapseSpaces(doc.title ?? '');
   const byUrl = nonArticleUrl(options.url);
-  const check = precheck(doc);
+  const check = options.precheck ?? precheck(doc);
   if (byUrl && !check.articleMetadata) return emptyArticle(doc, `no article found: ${byUrl}`, pageTitle);
   if (!check.candidate) return emptyArticle(doc, check.reason ?? 'no article found', pageTitle);
 

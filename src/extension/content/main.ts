@@ -125,7 +125,7 @@ async function scan(): Promise<void> {
     return;
   }
 
-  const article = await slicer.run(extractArticleSteps(document, { url }));
+  const article = await slicer.run(extractArticleSteps(document, { url, precheck: pre }));
   if (article === SUPERSEDED) return;
   at = measure('extract', at);
   const options = await settingsReady;
