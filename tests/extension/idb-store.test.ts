@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { IdbStore, IdbStoreError, openIdbFigureMemory } from '../../src/extension/background/idb-store';
+import { IdbStore, IdbStoreError, openIdbFigureMemory, writeFailure } from '../../src/extension/background/idb-store';
+import { isStoreFull } from '../../src/engine/store/port';
 import { describeAtomicWrites, describePortContract, keptRecord } from '../engine/store/port-contract';
 import { ambassadorPage, israelPage } from '../engine/store/helpers';
 import { FigureMemory } from '../../src/engine/store/figure-memory';
@@ -132,5 +133,48 @@ describe('IdbStore', () => {
     expect(conflicts).toHaveLength(1);
     expect(keptFigures.map((f) => f.text)).toEqual(['23 Russian citizens were killed']);
     expect(await woken.usage()).toMatchObject({ damaged: 1 });
+  });
+});
+
+describe('IdbStore: storage full', () => {
+  it('reads a QuotaExceededError, of the transaction or of one request, as a full storage', () => {
+    const full = new DOMException('full', 'QuotaExceededError');
+    const aborted = new DOMException('aborted', 'AbortError');
+    // Chromium: the transaction aborts at commit with QuotaExceededError, its requests with AbortError.
+    expect(writeFailure(full, [aborted, full])).toMatchObject({ name: 'StoreFullError' });
+    // Firefox may fail one request with it and abort the rest.
+    expect(writeFailure(null, [aborted, full])).toMatchObject({ name: 'StoreFullError' });
+    expect(isStoreFull(writeFailure(full, [full]))).toBe(true);
+    // Anything else is thrown as it was, never taken for a full storage.
+    const clone = new DOMException('no', 'DataCloneError');
+    expect(writeFailure(aborted, [aborted, clone])).toBe(clone);
+    expect(writeFailure(aborted, [aborted])).toBe(aborted);
+  });
+
+  it('keeps the storage-full note across a wake, reports it in usage, and forgets it on clear', async () => {
+    const name = freshName();
+    const store = await IdbStore.open(name);
+    await store.noteStorageFull({ at: '2026-11-25T01:00:00.000Z', evicted: 2130, notKept: 0 });
+    store.close();
+    const woken = await IdbStore.open(name);
+    expect((await woken.usage()).storageFull).toEqual({ at: '2026-11-25T01:00:00.000Z', evicted: 2130, notKept: 0 });
+    await woken.clear();
+    expect((await woken.usage()).storageFull).toBeUndefined();
+    woken.close();
+  });
+
+  it('reclaim rebuilds the database with every record and the note, and lookups still work', async () => {
+    const store = await IdbStore.open(freshName());
+    const records = Array.from({ length: 1200 }, (_, i) =>
+      keptRecord({ id: `r${i}`, pageKey: `news.example/${i % 40}`, seenAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }),
+    );
+    await store.write({ put: records });
+    await store.noteStorageFull({ at: '2026-11-25T01:00:00.000Z', evicted: 7, notKept: 0 });
+    expect(await store.reclaim()).toBe(0);
+    expect(await store.countAll()).toBe(1200);
+    expect(await store.oldestIds(2)).toEqual(['r0', 'r1']);
+    expect((await store.findByPage('news.example/3')).length).toBe(30);
+    expect((await store.usage()).storageFull).toMatchObject({ evicted: 7 });
+    store.close();
   });
 });

@@ -204,14 +204,14 @@ export class FigureMemory {
         } catch (error) {
           if (!isStoreFull(error)) throw error;
           // Even a removal was refused: give space back first, then remove.
-          await this.port.reclaim?.();
+          evicted += (await this.port.reclaim?.()) ?? 0;
           await this.port.write({ removeIds: victims });
           evicted += victims.length;
         }
       }
       written = await attempt();
       if (!written && this.port.reclaim) {
-        await this.port.reclaim();
+        evicted += await this.port.reclaim();
         written = await attempt();
       }
       if (victims.length === 0) break;

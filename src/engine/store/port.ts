@@ -86,9 +86,10 @@ export interface StoragePort {
   /**
    * Gives back the space of removed records, when the storage does not do it by itself soon
    * enough for the next write (Chromium's IndexedDB keeps deleted records on disk until it
-   * compacts). Optional: the in-memory and file ports free space at once.
+   * compacts). Returns how many kept records it could not keep in doing so (oldest first),
+   * which count as evicted. Optional: the in-memory and file ports free space at once.
    */
-  reclaim?(): Promise<void>;
+  reclaim?(): Promise<number>;
   /** Keeps the storage-full note where usage() finds it (optional: without it the memory keeps it for its own life). */
   noteStorageFull?(note: StorageFullNote): Promise<void>;
   /** The note kept by noteStorageFull, or null. */

@@ -5,11 +5,11 @@
 // slower, and a page must never be half replaced). A small "meta" store holds the schema
 // version of the records, so that a later extension migrates them on open.
 
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FigureMemory } from '../../engine/store/figure-memory';
 import type { StoreLimits } from '../../engine/store/limits';
-import type { StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
-import { recordBytes } from '../../engine/store/port';
+import type { StorageFullNote, StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
+import { StoreFullError, recordBytes } from '../../engine/store/port';
 import { STORE_SCHEMA_VERSION, migrateRecords, type KeptFigureRecord } from '../../engine/store/schema';
 import { recordProblem } from '../../engine/store/validate';
 
@@ -24,6 +24,10 @@ const DB_VERSION = 2;
 const FIGURES = 'figures';
 const META = 'meta';
 const SCHEMA_KEY = 'schemaVersion';
+/** Meta key of the storage-full note (see FigureMemory): what was evicted when storage was full. */
+const FULL_NOTE_KEY = 'storageFull';
+/** Records written back a transaction at a time when the database is rebuilt (reclaim). */
+const REBUILD_CHUNK = 500;
 
 interface FigureDb extends DBSchema {
   figures: {
@@ -31,7 +35,7 @@ interface FigureDb extends DBSchema {
     value: KeptFigureRecord;
     indexes: { what: string; pageKey: string; site: string; seenAt: string; siteSeenAt: [string, string]; storyTerms: string };
   };
-  meta: { key: string; value: number };
+  meta: { key: string; value: number | StorageFullNote };
 }
 
 /**
@@ -52,35 +56,70 @@ export class IdbStoreError extends Error {
   override name = 'IdbStoreError';
 }
 
+/**
+ * Did IndexedDB refuse for lack of room? Chromium aborts the transaction at commit with a
+ * DOMException named QuotaExceededError (tx.error); Firefox does the same, or fails the one
+ * request. A full disk is reported the same way in both.
+ */
+export function isQuotaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError';
+}
+
+const FULL_MESSAGE = 'the browser has no more storage room for Caveat’s figures';
+
+/**
+ * The error a failed write throws. The transaction aborted as a whole, so nothing of the change
+ * was kept: out of room (the transaction's error, or one request's) is StoreFullError, so the
+ * memory makes room and tries again; anything else is the first error that is not the abort
+ * itself.
+ */
+export function writeFailure(transactionError: unknown, failures: readonly unknown[]): unknown {
+  if (isQuotaError(transactionError) || failures.some(isQuotaError)) return new StoreFullError(FULL_MESSAGE);
+  return failures.find((error) => (error as { name?: unknown })?.name !== 'AbortError') ?? failures[0] ?? transactionError;
+}
+
+function isNote(value: unknown): value is StorageFullNote {
+  if (typeof value !== 'object' || value === null) return false;
+  const note = value as Record<string, unknown>;
+  return typeof note.at === 'string' && Number.isSafeInteger(note.evicted) && Number.isSafeInteger(note.notKept);
+}
+
+async function openFigureDb(name: string): Promise<IDBPDatabase<FigureDb>> {
+  const db = await openDB<FigureDb>(name, DB_VERSION, {
+    upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        const figures = database.createObjectStore(FIGURES, { keyPath: 'id' });
+        figures.createIndex('what', 'what');
+        figures.createIndex('pageKey', 'pageKey');
+        figures.createIndex('site', 'site');
+        figures.createIndex('seenAt', 'seenAt');
+        figures.createIndex('siteSeenAt', ['site', 'seenAt']);
+        database.createObjectStore(META);
+      }
+      if (oldVersion < 2) {
+        // Built from the stored records as they are: no record changes shape.
+        transaction.objectStore(FIGURES).createIndex('storyTerms', 'storyTerms', { multiEntry: true });
+      }
+    },
+  });
+  try {
+    await migrateIfNeeded(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
 export class IdbStore implements StoragePort {
-  private constructor(private readonly db: IDBPDatabase<FigureDb>) {}
+  private constructor(
+    private db: IDBPDatabase<FigureDb>,
+    private readonly name: string,
+  ) {}
 
   /** Opens (creating or migrating) the figure database. */
   static async open(name: string = FIGURE_DB_NAME): Promise<IdbStore> {
-    const db = await openDB<FigureDb>(name, DB_VERSION, {
-      upgrade(database, oldVersion, _newVersion, transaction) {
-        if (oldVersion < 1) {
-          const figures = database.createObjectStore(FIGURES, { keyPath: 'id' });
-          figures.createIndex('what', 'what');
-          figures.createIndex('pageKey', 'pageKey');
-          figures.createIndex('site', 'site');
-          figures.createIndex('seenAt', 'seenAt');
-          figures.createIndex('siteSeenAt', ['site', 'seenAt']);
-          database.createObjectStore(META);
-        }
-        if (oldVersion < 2) {
-          // Built from the stored records as they are: no record changes shape.
-          transaction.objectStore(FIGURES).createIndex('storyTerms', 'storyTerms', { multiEntry: true });
-        }
-      },
-    });
-    try {
-      await migrateIfNeeded(db);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    return new IdbStore(db);
+    return new IdbStore(await openFigureDb(name), name);
   }
 
   close(): void {
@@ -140,7 +179,55 @@ export class IdbStore implements StoragePort {
       await Promise.allSettled([...requests, tx.done]);
       throw error;
     }
-    await Promise.all([...requests, tx.done]);
+    const settled = await Promise.allSettled([...requests, tx.done]);
+    const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    if (failures.length === 0) return;
+    throw writeFailure(tx.error, failures);
+  }
+
+  async noteStorageFull(note: StorageFullNote): Promise<void> {
+    await this.db.put(META, note, FULL_NOTE_KEY);
+  }
+
+  async storageFullNote(): Promise<StorageFullNote | null> {
+    const value = await this.db.get(META, FULL_NOTE_KEY);
+    return isNote(value) ? value : null;
+  }
+
+  /**
+   * Gives the disk space of removed records back by rebuilding the database: Chromium's
+   * IndexedDB (LevelDB) keeps removed records on disk, and even grows, until it compacts, so
+   * under a full quota removing records alone makes no room there; a deleted database's files
+   * go at once. Every record is read, the database deleted and made again, and the records
+   * written back newest first; those that no longer fit (the oldest) are left out and counted.
+   * Only when storage is full (see FigureMemory), a few seconds at most. Records are in this
+   * worker's memory between the delete and the write-back: a stop in that moment loses them.
+   */
+  async reclaim(): Promise<number> {
+    const tx = this.db.transaction([FIGURES, META], 'readonly');
+    const [records, note] = await Promise.all([tx.objectStore(FIGURES).getAll(), tx.objectStore(META).get(FULL_NOTE_KEY)]);
+    await tx.done;
+    const seenAtOf = (value: unknown): string => {
+      const seenAt = (value as { seenAt?: unknown }).seenAt;
+      return typeof seenAt === 'string' ? seenAt : '';
+    };
+    records.sort((a, b) => (seenAtOf(a) < seenAtOf(b) ? 1 : seenAtOf(a) > seenAtOf(b) ? -1 : 0));
+    this.db.close();
+    await deleteDB(this.name);
+    this.db = await openFigureDb(this.name);
+    if (isNote(note)) await this.noteStorageFull(note).catch(() => undefined);
+    let kept = 0;
+    for (; kept < records.length; kept += REBUILD_CHUNK) {
+      const write = this.db.transaction(FIGURES, 'readwrite');
+      const requests = records.slice(kept, kept + REBUILD_CHUNK).map((record) => write.store.put(record));
+      const settled = await Promise.allSettled([...requests, write.done]);
+      const failure = settled.find((result) => result.status === 'rejected');
+      if (!failure) continue;
+      // Out of room: the rest (the oldest) stay out. Anything else would lose them all: throw.
+      if (isQuotaError(write.error) || settled.some((result) => result.status === 'rejected' && isQuotaError(result.reason))) break;
+      throw (failure as PromiseRejectedResult).reason;
+    }
+    return records.length - Math.min(kept, records.length);
   }
 
   async countAll(): Promise<number> {
@@ -186,11 +273,15 @@ export class IdbStore implements StoragePort {
     await tx.done;
     const usage: StoreUsage = { figures, pages: pageKeys.size, bytes };
     if (damaged > 0) usage.damaged = damaged;
+    const note = await this.storageFullNote();
+    if (note) usage.storageFull = note;
     return usage;
   }
 
+  /** Every figure goes, and the storage-full note with them, in one transaction. */
   async clear(): Promise<void> {
-    await this.db.clear(FIGURES);
+    const tx = this.db.transaction([FIGURES, META], 'readwrite');
+    await Promise.all([tx.objectStore(FIGURES).clear(), tx.objectStore(META).delete(FULL_NOTE_KEY), tx.done]);
   }
 }
 
@@ -204,11 +295,13 @@ async function migrateIfNeeded(db: IDBPDatabase<FigureDb>): Promise<void> {
   const stored = await meta.get(SCHEMA_KEY);
   if (stored === undefined) {
     await meta.put(STORE_SCHEMA_VERSION, SCHEMA_KEY);
-  } else if (stored > STORE_SCHEMA_VERSION) {
+  } else if (typeof stored !== 'number' || stored > STORE_SCHEMA_VERSION) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new IdbStoreError(
-      `the figure memory was written by a newer Caveat (schema version ${stored}; this one reads up to ${STORE_SCHEMA_VERSION})`,
+      typeof stored !== 'number'
+        ? 'the figure memory has no readable schema version'
+        : `the figure memory was written by a newer Caveat (schema version ${stored}; this one reads up to ${STORE_SCHEMA_VERSION})`,
     );
   } else if (stored < STORE_SCHEMA_VERSION) {
     const figures = tx.objectStore(FIGURES);

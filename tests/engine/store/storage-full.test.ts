@@ -38,9 +38,10 @@ class QuotaPort extends MemoryPort {
     if (this.lazyReclaim && freed > 0) this.dead += freed;
   }
 
-  async reclaim(): Promise<void> {
+  async reclaim(): Promise<number> {
     this.reclaims++;
     this.dead = 0;
+    return 0;
   }
 }
 
