@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, badgeTitle } from '../../src/extension/background/badge';
-import { describeUsage, formatBytes } from '../../src/extension/options/usage';
+import { describeStorageFull, describeUsage, formatBytes } from '../../src/extension/options/usage';
 import { flag, report } from './report-fixture';
 
 describe('toolbar badge', () => {
@@ -28,5 +28,22 @@ describe('store usage line', () => {
     expect(describeUsage({ figures: 1, pages: 1, bytes: 300, damaged: 1 })).toBe('1 figure from 1 page · 300 B · 1 damaged record skipped');
     expect(describeUsage({ figures: 0, pages: 0, bytes: 0, damaged: 2 })).toBe('No figures kept yet · 2 damaged records skipped');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+  });
+});
+
+describe('storage-full notice', () => {
+  it('says when storage was full and how many of the oldest figures went', () => {
+    expect(describeStorageFull({ at: '2026-11-25T12:00:00.000Z', evicted: 2130, notKept: 0 })).toBe(
+      'Storage was full on 25 Nov 2026: the 2,130 oldest figures were removed to make room.',
+    );
+    expect(describeStorageFull({ at: '2026-11-25T12:00:00.000Z', evicted: 1, notKept: 0 })).toBe(
+      'Storage was full on 25 Nov 2026: the oldest figure was removed to make room.',
+    );
+  });
+
+  it('says so when even then the page’s figures could not be kept', () => {
+    const text = describeStorageFull({ at: '2026-11-25T12:00:00.000Z', evicted: 300, notKept: 12 });
+    expect(text).toMatch(/^Storage was full on 25 Nov 2026: the 300 oldest figures were removed to make room, and still/);
+    expect(text).toMatch(/12 figures of the last page read: they were not kept/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, isPageState } from '../../src/extension/shared/messages';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, conflictsCut, flagsCut, isPageState } from '../../src/extension/shared/messages';
 import { badgeText, badgeTitle } from '../../src/extension/background/badge';
 import { figure, flag, report } from './report-fixture';
 
@@ -85,6 +85,22 @@ describe('bounded reports from pages with very many flags', () => {
     expect(badgeText(bounded)).toBe('999+');
     expect(badgeTitle(bounded)).toBe('Caveat: 10000 flags on this page');
     expect(acceptRequest({ type: 'caveat/record-figures', report: boundReport(many), text: 'abc' }, tabSender, ID, ORIGIN)?.from).toBe('tab');
+  });
+
+  it('tells the popup which of its lists were cut, and by how much', () => {
+    const state = { status: 'article' as const, url: 'https://news.example/story', report: many };
+    const bounded = boundPageState(state);
+    expect(flagsCut(bounded)).toEqual({ shown: MAX_SENT_FLAGS, total: 10_000 });
+    // The conflict of a cut figure is gone from the list: the true count travels beside it.
+    expect(bounded.conflictCount).toBe(3);
+    expect(conflictsCut(bounded)).toEqual({ shown: 2, total: 3 });
+    // Bounding again (the content script re-sends its state) keeps the true counts.
+    expect(boundPageState(bounded)).toBe(bounded);
+    const small = { status: 'article' as const, url: 'u', report: goodReport };
+    expect(flagsCut(small)).toBeNull();
+    expect(conflictsCut(small)).toBeNull();
+    expect(isPageState({ ...bounded, conflictCount: -3 })).toBe(false);
+    expect(isPageState({ ...bounded, conflictCount: 3 })).toBe(true);
   });
 
   it('leaves a small report as it is and still rejects a malformed flag count', () => {

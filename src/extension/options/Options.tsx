@@ -6,7 +6,7 @@ import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, type StoreRequest, type StoreR
 import { normalizeCuePhrase, type Settings } from '../shared/settings';
 import { readSettings, writeSettings } from '../shared/settings-store';
 import { parseSitePatterns } from '../shared/site-skip';
-import { describeUsage } from './usage';
+import { describeStorageFull, describeUsage } from './usage';
 
 // The options page: which kinds to flag, sites to skip, extra cue phrases, and the kept
 // figures (export, import, clear). Settings are saved as they change and reach open tabs at
@@ -264,6 +264,11 @@ function KeptFigures() {
       <p class="usage" data-testid="usage">
         {usage ? <strong>{describeUsage(usage)}</strong> : 'Counting…'}
       </p>
+      {usage?.storageFull && (
+        <p class={`notice ${usage.storageFull.notKept > 0 ? 'error' : ''}`} data-testid="storage-notice" role="note">
+          {describeStorageFull(usage.storageFull)}
+        </p>
+      )}
       <div class="row">
         <button class="button" type="button" data-testid="export" onClick={() => void exportFile()}>
           Export…

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import type { PageState } from '../shared/messages';
+import { conflictsCut, flagsCut, type ListCut, type PageState } from '../shared/messages';
 import { figureConflicts, groupFlags, quoteCue, type ConflictView, type FigureConflictsView, type FlagGroup } from '../shared/views';
 import { CONFLICT_INFO } from '../shared/kinds';
 import { askTab, pageStateOf, targetTabId } from './page-state';
@@ -138,13 +138,28 @@ function Body({ load, reveal }: { load: Load; reveal: (tabId: number, id: string
       </Empty>
     );
   }
+  const cutFlags = flagsCut(state);
+  const cutConflicts = conflictsCut(state);
   return (
     <>
+      {cutFlags && <Cut testid="flags-cut" cut={cutFlags} what="flags" />}
+      {cutConflicts && <Cut testid="conflicts-cut" cut={cutConflicts} what="disagreements between figures" />}
       {groups.map((group) => (
         <Group group={group} key={group.kind} onPick={(id) => reveal(tabId, id)} />
       ))}
       {conflicts.length > 0 && <Conflicts views={conflicts} onPick={(id) => reveal(tabId, id)} />}
     </>
+  );
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Says the list below is the start of a longer one (a page with more flags than a message carries). */
+function Cut({ cut, what, testid }: { cut: ListCut; what: string; testid: string }) {
+  return (
+    <p class="cut" data-testid={testid} role="note">
+      Showing the first {count(cut.shown)} of {count(cut.total)} {what} on this page.
+    </p>
   );
 }
 

@@ -26,6 +26,12 @@ export interface PageState {
    * (see boundReport); the badge and the popup count these. Absent when nothing was cut.
    */
   flagCount?: number;
+  /**
+   * How many conflicts the page really has, when the report's conflicts were cut to
+   * MAX_SENT_CONFLICTS (or dropped with cut figures); the popup says its list is partial.
+   * Absent when nothing was cut.
+   */
+  conflictCount?: number;
 }
 
 /** Content script -> background. */
@@ -128,7 +134,30 @@ export function boundPageState(state: PageState): PageState {
   if (!state.report) return state;
   const report = boundReport(state.report);
   if (report === state.report) return state;
-  return { ...state, report, flagCount: state.flagCount ?? state.report.flags.length };
+  const bounded: PageState = { ...state, report, flagCount: state.flagCount ?? state.report.flags.length };
+  const conflictCount = state.conflictCount ?? state.report.conflicts.length;
+  if (conflictCount > report.conflicts.length) bounded.conflictCount = conflictCount;
+  return bounded;
+}
+
+/** What the popup shows of a page state's lists when they were cut: "first N of M". */
+export interface ListCut {
+  shown: number;
+  total: number;
+}
+
+/** The flag list's cut, or null when the popup shows every flag. */
+export function flagsCut(state: PageState): ListCut | null {
+  const shown = state.report?.flags.length ?? 0;
+  const total = flagCountOf(state);
+  return total > shown ? { shown, total } : null;
+}
+
+/** The conflict list's cut, or null when every conflict is there. */
+export function conflictsCut(state: PageState): ListCut | null {
+  const shown = state.report?.conflicts.length ?? 0;
+  const total = state.conflictCount ?? shown;
+  return total > shown ? { shown, total } : null;
 }
 
 /** The flags a page state stands for: its true count when the report was cut. */
@@ -202,6 +231,7 @@ export function isPageState(v: unknown): v is PageState {
   if (!isRecord(v) || !isString(v.url)) return false;
   if (!['scanning', 'article', 'not-article', 'skipped'].includes(v.status as string)) return false;
   if (v.flagCount !== undefined && !(isOffset(v.flagCount) && (v.flagCount as number) <= Number.MAX_SAFE_INTEGER)) return false;
+  if (v.conflictCount !== undefined && !(isOffset(v.conflictCount) && (v.conflictCount as number) <= Number.MAX_SAFE_INTEGER)) return false;
   return v.report === null || isScanReport(v.report);
 }
 
