@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparableInterval, figuresConflict, findConflicts, roundingOf } from '../../../src/engine/conflicts/conflicts';
+import { comparableInterval, figuresConflict, findConflicts, formatNumber, roundingOf } from '../../../src/engine/conflicts/conflicts';
 import { figure, figuresIn } from '../figures/helpers';
 
 /** Conflicts of a page, as pairs of figure texts. */
@@ -143,5 +143,20 @@ describe('figuresConflict (shared with the cross-page store)', () => {
     const x = a('The plant will cut 4,000 jobs.', '4,000');
     const y = a('More than 4,000 people were laid off.', 'More than 4,000');
     expect(figuresConflict(x, y)).toBeNull();
+  });
+});
+
+describe('formatNumber (the reasons\' numbers, without Intl)', () => {
+  it('writes exactly what Intl.NumberFormat en-US with at most 2 decimals writes', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+    const samples = [0, -0, 1, -1, 0.5, 0.125, 1.005, 2.675, -0.001, 0.004, 0.005, 999.995, 1000, 1234.5, 12345.678, 100, 100.1, 1e6, 7_000, 1.5e9, 123456789.999, 1e20, 9.99e20, 1e21, 1e300, -1234567.891, Infinity, -Infinity, NaN, 0.1 + 0.2, 1 / 3, 2 / 3];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 20_000; i++) {
+      const magnitude = 10 ** Math.floor(random() * 16 - 3);
+      const value = (random() - 0.3) * magnitude;
+      samples.push(value, Math.round(value * 1000) / 1000, Math.round(value));
+    }
+    for (const n of samples) expect(formatNumber(n), String(n)).toBe(intl.format(n));
   });
 });
