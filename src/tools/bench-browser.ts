@@ -39,8 +39,8 @@ interface Timing {
   phases?: Record<string, number>;
 }
 
-/** The phases the content script measures, in the order they run (settings runs alongside). */
-const PHASES = ['settings', 'precheck', 'extract', 'cues', 'scan', 'visible', 'paint', 'store', 'conflicts'];
+/** The phases the content script measures, in the order they run (settings runs alongside; wait is the time left waiting for it). */
+const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'store', 'conflicts'];
 
 export interface BrowserBench {
   browser: string;

@@ -2,7 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { precheck } from '../../engine/article/precheck';
 import { rangesFor } from '../../engine/article/textmap';
-import { cueIndexWith } from '../../engine/cues/compile';
+import { baseCueIndex } from '../../engine/cues/compile';
 import { extractArticleSteps, scanArticleSteps, type Steps } from '../../engine/steps';
 import type { Conflict, Figure, Flag, KeptFigureView, ScanReport } from '../../engine/types';
 import { STORE_CHANGED_KEY, acceptContentRequest, boundPageState, boundReport, boundText, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
@@ -16,9 +16,11 @@ import { SUPERSEDED, Slicer, debounce } from './schedule';
 import { watchContent, watchUrl } from './watch';
 
 // Caveat's content script, on every http(s) page. It decides cheaply whether the page is an
-// article, then — off the critical path — finds the article, scans it, asks the background
-// which figures conflict with figures kept from other pages, and marks cues and conflicting
-// figures in place. It keeps no state the page can see except the highlights themselves.
+// article, then finds the article, scans it, marks cues in place, asks the background which
+// figures conflict with figures kept from other pages, and marks those too. The work runs in
+// short slices of main-thread time (schedule.ts): a small page is marked at once, a big one
+// never holds the page for long. It keeps no state the page can see except the highlights
+// themselves (and performance marks that tell no more than they do).
 //
 // Keyboard: Alt+Shift+N moves to the next flag, Alt+Shift+P to the previous one, Enter opens
 // its card, Escape closes the card.
@@ -78,7 +80,7 @@ type RangesOf = (start: number, end: number) => Range[];
 // Phase timings of the latest scan, left as performance measures named caveat:<phase> (the
 // bench prints them). The page can read them, but could time the same work with a timer of its
 // own; they carry no text and no count.
-const PHASES = ['settings', 'precheck', 'extract', 'cues', 'scan', 'visible', 'paint', 'store', 'conflicts'] as const;
+const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'store', 'conflicts'] as const;
 type Phase = (typeof PHASES)[number];
 
 function clearPhases(): void {
@@ -128,8 +130,12 @@ async function scan(): Promise<void> {
   const article = await slicer.run(extractArticleSteps(document, { url, precheck: pre }));
   if (article === SUPERSEDED) return;
   at = measure('extract', at);
+  // The lexicon is compiled on first use: while the settings may still be on their way.
+  if (article.isArticle) baseCueIndex();
+  at = measure('cues', at);
   const options = await settingsReady;
   if (!current()) return;
+  at = measure('wait', at);
   if (isSiteSkipped(url, options.skipSites)) return skipped(url);
   if (!article.isArticle) {
     unmark();
@@ -150,9 +156,6 @@ async function scan(): Promise<void> {
     return;
   }
 
-  // The lexicon is compiled on first use: its own phase in the breakdown.
-  cueIndexWith(options.extraCues);
-  at = measure('cues', at);
   const scanned = await slicer.run(scanArticleSteps(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues }));
   if (scanned === SUPERSEDED) return;
   at = measure('scan', at);
