@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { scanArticle } from '../engine/analyze';
 import { FLAG_KINDS, type ArticleText, type FlagKind, type ScanReport } from '../engine/types';
 import { loadArticleReaders } from '../cli/article-readers';
+import type { ExtractMethod } from '../engine/article/extract';
 import { listEvalCases, readReferenceText, type EvalCase } from './fixtures';
 import {
   addTally, emptyTally, scoreConflicts, scoreFigures, scoreFlags,
@@ -79,8 +80,13 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
-export async function runEval(fixturesDir: string): Promise<EvalResult> {
-  const readers = await loadArticleReaders();
+export interface EvalOptions {
+  /** How HTML pages are read (ExtractOptions.method); unset: the default, as the CLI reads them. */
+  extract?: ExtractMethod;
+}
+
+export async function runEval(fixturesDir: string, options: EvalOptions = {}): Promise<EvalResult> {
+  const readers = await withExtractMethod(await loadArticleReaders(), options.extract);
   const articleTextScore = await loadArticleTextScore();
   const cases = listEvalCases(fixturesDir);
   const timing = { extractMs: 0, analyzeMs: 0 };
@@ -108,6 +114,22 @@ export async function runEval(fixturesDir: string): Promise<EvalResult> {
     totals,
     articleTextScorer: articleTextScore ? 'articleTextScore' : 'none',
     timing,
+  };
+}
+
+/** The CLI's readers, with HTML read by the given extraction method. */
+async function withExtractMethod(
+  readers: Awaited<ReturnType<typeof loadArticleReaders>>,
+  method: ExtractMethod | undefined,
+): Promise<Awaited<ReturnType<typeof loadArticleReaders>>> {
+  if (!method) return readers;
+  const [{ extractArticle }, { parseHtml }] = await Promise.all([import('../engine/article/extract'), import('../cli/html')]);
+  return {
+    ...readers,
+    fromHtml: (html, url) => {
+      const { segments: _segments, ...article } = extractArticle(parseHtml(html, url), { url, method });
+      return article;
+    },
   };
 }
 

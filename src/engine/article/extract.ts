@@ -4,8 +4,10 @@ import { ArticleTextBuilder, type TextSegment } from './textmap';
 import { endsLikeSentence, isFurniture, wordCount } from './furniture';
 import { findHeadline } from './headline';
 import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
-import { metaTags } from './meta-tags';
+import { firstMeta, metaTags } from './meta-tags';
 import { isWrapper, precheck, type Precheck } from './precheck';
+import { findArticleSteps } from './candidates';
+import { runToEnd, type Steps } from '../run-steps';
 
 export type { TextSegment } from './textmap';
 
@@ -27,7 +29,15 @@ export interface ExtractOptions {
   isVisible?: (el: Element) => boolean;
   /** precheck(doc) when the caller already ran it (the content script does, first): not run twice. */
   precheck?: Precheck;
+  /**
+   * How the article is found: 'readability' (Readability on a deep clone: one long
+   * synchronous step), 'sliced' (our own container search on the live page, in bounded
+   * steps), or 'auto' (the default): see chooseMethod.
+   */
+  method?: ExtractMethod;
 }
+
+export type ExtractMethod = 'readability' | 'sliced' | 'auto';
 
 /** Big enough for any news page seen so far (the largest fixture has about 1,100 elements). */
 export const DEFAULT_MAX_ELEMS = 30_000;
@@ -74,7 +84,15 @@ function textNodesOf(doc: Document, root: Node): Text[] {
  * re-anchored by their text — the live node with the same data, in document order after the
  * last one matched (a clone's text is the page's text, character for character).
  */
-class TwinFinder {
+/** Maps a text node the writer reads to the live page's node it shows (null: none). */
+interface Twins {
+  find(node: Text): Text | null;
+}
+
+/** The sliced path reads the live page itself: every node is its own twin. */
+const SAME_NODE: Twins = { find: (node) => node };
+
+class TwinFinder implements Twins {
   private readonly twins = new Map<Text, Text>();
   private readonly liveNodes: Text[];
   private byData: Map<string, number[]> | null = null;
@@ -154,6 +172,14 @@ interface BlockStats {
 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+/** Longer blocks are never furniture (isFurniture's longest rule stops at 300 characters). */
+const FURNITURE_MAX_CHARS = 1000;
+
+/** Work units (nodes) the content writer does between two yields. */
+const WRITE_WORK_PER_STEP = 200;
+/** Characters of text that count as one unit of the writer's work. */
+const TEXT_CHARS_PER_WORK = 50;
+
 /**
  * Walks Readability's cleaned article (in the clone) and writes its blocks into the builder,
  * mapping clone text nodes to live ones, dropping furniture and repeated blocks.
@@ -166,9 +192,11 @@ class ContentWriter {
 
   constructor(
     private readonly builder: ArticleTextBuilder,
-    private readonly twins: TwinFinder,
+    private readonly twins: Twins,
     headline: string,
     private readonly isVisible: ((el: Element) => boolean) | null,
+    /** Elements left out with all they hold, beyond the tags and markup every page skips. */
+    private readonly leaveOut: ((el: Element) => boolean) | null = null,
   ) {
     this.seen.add(headline.toLowerCase());
   }
@@ -196,28 +224,75 @@ class ContentWriter {
     return false;
   }
 
-  write(node: Node, inLink: boolean): void {
-    if (node.nodeType === TEXT_NODE) {
-      const text = node as Text;
-      const live = this.twins.find(text);
-      if (live && this.inHiddenWidget(live)) return;
-      const data = text.data;
-      const visible = data.replace(/\s+/g, '').length;
-      this.allChars += visible;
-      if (inLink) this.linkChars += visible;
-      this.builder.append(data, live);
-      return;
+  /**
+   * Writes the blocks under `root` (root included), without recursion, yielding after every
+   * WRITE_WORK_PER_STEP units of work (a node, or a few dozen characters of text: a long text
+   * node yields inside, see ArticleTextBuilder.appendSteps).
+   */
+  *writeSteps(root: Node): Steps<void> {
+    let work = 0;
+    let node: Node = root;
+    // Per open element: whether it is a block, a heading, and whether it is inside a link.
+    const open: { el: Element; block: boolean; heading: boolean; link: boolean }[] = [];
+    for (;;) {
+      if (work >= WRITE_WORK_PER_STEP) {
+        yield;
+        work = 0;
+      }
+      work++;
+      const inLink = open.length > 0 && open[open.length - 1]!.link;
+      let entered = false;
+      if (node.nodeType === TEXT_NODE) {
+        const text = node as Text;
+        const live = this.twins.find(text);
+        if (!live || !this.inHiddenWidget(live)) {
+          const data = text.data;
+          const visible = data.replace(/\s+/g, '').length;
+          this.allChars += visible;
+          if (inLink) this.linkChars += visible;
+          if (data.length > TEXT_CHARS_PER_WORK * WRITE_WORK_PER_STEP) {
+            yield* this.builder.appendSteps(data, live, TEXT_CHARS_PER_WORK * WRITE_WORK_PER_STEP);
+          } else {
+            this.builder.append(data, live);
+            work += Math.floor(data.length / TEXT_CHARS_PER_WORK);
+          }
+        }
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element;
+        const tag = el.tagName.toUpperCase();
+        const skipped =
+          SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' ||
+          (node !== root && this.leaveOut !== null && this.leaveOut(el));
+        if (!skipped) {
+          const block = BLOCK_TAGS.has(tag);
+          if (block) this.closeBlock();
+          else if (CELL_TAGS.has(tag)) this.builder.softBreak();
+          open.push({ el, block, heading: HEADING_TAGS.has(tag), link: inLink || tag === 'A' });
+          if (el.firstChild) {
+            node = el.firstChild;
+            entered = true;
+          } else {
+            this.leave(open.pop()!);
+          }
+        }
+      }
+      if (entered) continue;
+      // Next: the next sibling, or the next sibling of the nearest open element that has one.
+      if (node === root) return;
+      let next: Node | null = node.nextSibling;
+      while (!next) {
+        const parent = open.pop();
+        if (!parent) return;
+        this.leave(parent);
+        if (parent.el === root) return;
+        next = parent.el.nextSibling;
+      }
+      node = next;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
-    const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) this.closeBlock();
-    else if (CELL_TAGS.has(tag)) this.builder.softBreak();
-    const link = inLink || tag === 'A';
-    for (let child = el.firstChild; child; child = child.nextSibling) this.write(child, link);
-    if (isBlock) this.closeBlock(HEADING_TAGS.has(tag));
+  }
+
+  private leave(entry: { block: boolean; heading: boolean }): void {
+    if (entry.block) this.closeBlock(entry.heading);
   }
 
   closeBlock(isHeading = false): void {
@@ -231,7 +306,9 @@ class ContentWriter {
       this.builder.discardBlock();
       return;
     }
-    if (isFurniture(text, { linkShare })) {
+    // Furniture is short (every rule of isFurniture gives up past a few hundred characters):
+    // a long block is not even asked, so a megabyte paragraph costs no regex pass over it.
+    if (text.length <= FURNITURE_MAX_CHARS && isFurniture(text, { linkShare })) {
       if (linkShare >= 0.9) {
         this.stats.linkBlocks++;
         if (isHeading) this.stats.linkHeadings++;
@@ -242,7 +319,7 @@ class ContentWriter {
     // Before the first paragraph stand the page's labels around the headline: the
     // publication's name, a section, a dateline. A few words that are not a sentence there
     // are not the article.
-    if (this.stats.proseBlocks === 0 && !isHeading && wordCount(text) <= 5 && !endsLikeSentence(text)) {
+    if (this.stats.proseBlocks === 0 && !isHeading && text.length < 100 && wordCount(text) <= 5 && !endsLikeSentence(text)) {
       this.builder.discardBlock();
       return;
     }
@@ -335,22 +412,35 @@ function defaultVisibility(doc: Document): ((el: Element) => boolean) | null {
 
 
 /**
- * Find the article on a page: its headline, body paragraphs, captions and pull quotes as
- * plain text, with a map back to the live page's text nodes. Never modifies `doc`.
+ * Pages with more elements than this, or more characters of text than SLICED_ABOVE_CHARS, are
+ * read by the sliced path when the method is 'auto'. Readability reads a page in one
+ * synchronous call whose cost grows with the page (see chooseMethod); under these sizes it
+ * stays within a frame's budget in Chromium.
  */
-export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle {
-  const pageTitle = collapseSpaces(doc.title ?? '');
-  const byUrl = nonArticleUrl(options.url);
-  const check = options.precheck ?? precheck(doc);
-  if (byUrl && !check.articleMetadata) return emptyArticle(doc, `no article found: ${byUrl}`, pageTitle);
-  if (!check.candidate) return emptyArticle(doc, check.reason ?? 'no article found', pageTitle);
+export const SLICED_ABOVE_ELEMENTS = 3000;
+export const SLICED_ABOVE_CHARS = 100_000;
 
-  const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS;
-  const elementCount = doc.getElementsByTagName('*').length;
-  if (maxElems > 0 && elementCount > maxElems) {
-    return emptyArticle(doc, `page too large to read: ${elementCount} elements (limit ${maxElems})`, pageTitle);
-  }
+/** Which path reads this page. `elementCount` is already known; the text length is cheap. */
+export function chooseMethod(doc: Document, elementCount: number, method: ExtractMethod = 'auto'): 'readability' | 'sliced' {
+  if (method !== 'auto') return method;
+  if (elementCount > SLICED_ABOVE_ELEMENTS) return 'sliced';
+  return (doc.body?.textContent?.length ?? 0) > SLICED_ABOVE_CHARS ? 'sliced' : 'readability';
+}
 
+/** What a path found: where the article's blocks are, and what the page says about them. */
+interface Found {
+  roots: Node[];
+  twins: Twins;
+  leaveOut: ((el: Element) => boolean) | null;
+  title: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  siteName: string | null;
+  lang: string | null;
+}
+
+/** Readability on a deep clone: one synchronous step, however large the page. */
+function readabilityFound(doc: Document, check: Precheck, maxElems: number): Found | string {
   // Readability rewrites the document it reads, so it reads a deep clone.
   const clone = doc.cloneNode(true) as Document;
   const twins = new TwinFinder(doc, clone);
@@ -364,15 +454,73 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       ...(maxElems > 0 ? { maxElemsToParse: maxElems } : {}),
     }).parse();
   } catch (error) {
-    return emptyArticle(doc, `no article found: ${error instanceof Error ? error.message : String(error)}`, pageTitle);
+    return `no article found: ${error instanceof Error ? error.message : String(error)}`;
   }
-  if (!parsed?.content) return emptyArticle(doc, 'no article found: 0 paragraphs of text', pageTitle);
+  if (!parsed?.content) return 'no article found: 0 paragraphs of text';
+  return {
+    roots: [parsed.content],
+    twins,
+    leaveOut: null,
+    title: parsed.title ?? null,
+    byline: parsed.byline ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+    siteName: parsed.siteName ?? null,
+    lang: parsed.lang ?? null,
+  };
+}
+
+/** Our own container search on the live page, in bounded steps; no clone. */
+function* slicedFound(doc: Document): Steps<Found | string> {
+  const found = yield* findArticleSteps(doc.body!);
+  if (!found) return 'no article found: 0 paragraphs of text';
+  return {
+    roots: found.roots,
+    twins: SAME_NODE,
+    leaveOut: found.leaveOut,
+    title: null,
+    byline: found.byline ?? firstMeta(metaTags(doc), ['author', 'article:author', 'parsely-author', 'dc.creator']),
+    publishedTime: null,
+    siteName: null,
+    lang: null,
+  };
+}
+
+/**
+ * Find the article on a page: its headline, body paragraphs, captions and pull quotes as
+ * plain text, with a map back to the live page's text nodes. Never modifies `doc`.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle {
+  return runToEnd(extractArticleSteps(doc, options));
+}
+
+/** extractArticle as resumable steps (see steps.ts). */
+export function* extractArticleSteps(doc: Document, options: ExtractOptions = {}): Steps<ExtractedArticle> {
+  const pageTitle = collapseSpaces(doc.title ?? '');
+  const byUrl = nonArticleUrl(options.url);
+  let check = options.precheck;
+  if (!check) {
+    check = precheck(doc);
+    yield;
+  }
+  if (byUrl && !check.articleMetadata) return emptyArticle(doc, `no article found: ${byUrl}`, pageTitle);
+  if (!check.candidate) return emptyArticle(doc, check.reason ?? 'no article found', pageTitle);
+
+  const maxElems = options.maxElemsToParse ?? DEFAULT_MAX_ELEMS;
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (maxElems > 0 && elementCount > maxElems) {
+    return emptyArticle(doc, `page too large to read: ${elementCount} elements (limit ${maxElems})`, pageTitle);
+  }
+
+  const method = chooseMethod(doc, elementCount, options.method);
+  const found = method === 'sliced' ? yield* slicedFound(doc) : readabilityFound(doc, check, maxElems);
+  if (typeof found === 'string') return emptyArticle(doc, found, pageTitle);
+  yield;
 
   // Browsers do not lay out elements nested thousands deep (Firefox stops at a few hundred
   // levels, Chromium takes minutes): asking whether they are rendered says nothing useful there
   // and can hang the tab, so a page read through collapsed wrappers skips the visibility rule.
   const isVisible = options.isVisible ?? (check.collapseWrappers ? null : defaultVisibility(doc));
-  const headline = findHeadline(doc, [parsed.title, metaTags(doc).get('og:title'), pageTitle], isVisible);
+  const headline = findHeadline(doc, [found.title, metaTags(doc).get('og:title'), pageTitle], isVisible);
   const builder = new ArticleTextBuilder();
   if (headline.element) {
     for (const node of textNodesOf(doc, headline.element)) builder.append(node.data, node);
@@ -380,13 +528,18 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     builder.append(headline.text, null);
   }
   builder.endBlock();
+  yield;
 
-  const writer = new ContentWriter(builder, twins, headline.text, isVisible);
-  writer.write(parsed.content, false);
-  writer.closeBlock();
+  const writer = new ContentWriter(builder, found.twins, headline.text, isVisible, found.leaveOut);
+  for (const root of found.roots) {
+    // The headline is written already: inside the article's container it is a repeat.
+    yield* writer.writeSteps(root);
+    writer.closeBlock();
+  }
 
   const reason = notAnArticle(writer.stats, check.articleMetadata);
   if (reason) return emptyArticle(doc, reason, headline.text || pageTitle);
+  yield;
 
   return {
     isArticle: true,
@@ -394,10 +547,10 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     title: headline.text,
     text: builder.text(),
     blocks: builder.blocks,
-    publishedAt: findPublishedAt(doc, parsed.publishedTime, headline.element?.closest('article') ?? null),
-    siteName: findSiteName(doc, parsed.siteName),
-    byline: cleanByline(parsed.byline),
-    lang: findLang(doc, parsed.lang),
+    publishedAt: findPublishedAt(doc, found.publishedTime, headline.element?.closest('article') ?? null),
+    siteName: findSiteName(doc, found.siteName),
+    byline: cleanByline(found.byline),
+    lang: findLang(doc, found.lang),
     segments: builder.segments,
   };
 }

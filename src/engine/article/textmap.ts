@@ -97,34 +97,49 @@ export class ArticleTextBuilder {
 
   /** Add text to the current block; `node` is the DOM text node it was read from, if any. */
   append(data: string, node: Text | null = null): void {
+    for (const match of data.matchAll(TOKEN)) this.token(match[0], match.index, node);
+  }
+
+  /**
+   * `append` as resumable steps for a long text (a hostile page's megabyte text node): yields
+   * after every `charsPerStep` characters read. The result is the same as append's.
+   */
+  *appendSteps(data: string, node: Text | null, charsPerStep: number): Generator<void, void, void> {
+    let stepStart = 0;
     for (const match of data.matchAll(TOKEN)) {
-      const token = match[0];
-      const at = match.index;
-      if (INVISIBLE.test(token[0]!)) continue;
-      if (/\s/.test(token[0]!)) {
-        if (this.blockStart < 0) continue;
-        if (!this.pendingSpace) {
-          this.pendingSpace = true;
-          this.pendingSpaceSource = null;
-        }
-        // Map the space to the run's last literal ' ', next to the word that follows, so that
-        // the space and that word make one segment of one node.
-        const literal = node ? token.lastIndexOf(' ') : -1;
-        if (node && literal >= 0) this.pendingSpaceSource = { node, offset: at + literal };
-        continue;
+      if (match.index - stepStart >= charsPerStep) {
+        yield;
+        stepStart = match.index;
       }
-      if (this.blockStart < 0) {
-        if (this.blocks.length > 0) this.emit('\n\n', null, 0);
-        this.blockStart = this.length;
-        this.blockPart = this.parts.length;
-      } else if (this.pendingSpace) {
-        const source = this.pendingSpaceSource;
-        this.emit(' ', source?.node ?? null, source?.offset ?? 0);
-      }
-      this.pendingSpace = false;
-      this.pendingSpaceSource = null;
-      this.emit(token, node, at);
+      this.token(match[0], match.index, node);
     }
+  }
+
+  private token(token: string, at: number, node: Text | null): void {
+    if (INVISIBLE.test(token[0]!)) return;
+    if (/\s/.test(token[0]!)) {
+      if (this.blockStart < 0) return;
+      if (!this.pendingSpace) {
+        this.pendingSpace = true;
+        this.pendingSpaceSource = null;
+      }
+      // Map the space to the run's last literal ' ', next to the word that follows, so that
+      // the space and that word make one segment of one node.
+      const literal = node ? token.lastIndexOf(' ') : -1;
+      if (node && literal >= 0) this.pendingSpaceSource = { node, offset: at + literal };
+      return;
+    }
+    if (this.blockStart < 0) {
+      if (this.blocks.length > 0) this.emit('\n\n', null, 0);
+      this.blockStart = this.length;
+      this.blockPart = this.parts.length;
+    } else if (this.pendingSpace) {
+      const source = this.pendingSpaceSource;
+      this.emit(' ', source?.node ?? null, source?.offset ?? 0);
+    }
+    this.pendingSpace = false;
+    this.pendingSpaceSource = null;
+    this.emit(token, node, at);
   }
 
   /** Separate what comes next from what came before by a space (table cells of one row). */
