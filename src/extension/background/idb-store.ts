@@ -28,6 +28,9 @@ const SCHEMA_KEY = 'schemaVersion';
 const FULL_NOTE_KEY = 'storageFull';
 /** Records written back a transaction at a time when the database is rebuilt (reclaim). */
 const REBUILD_CHUNK = 500;
+const REBUILD_MIN_CHUNK = 10;
+/** Waits for the freed space to be counted before the write-back gives records up (6.3 s in all). */
+const REBUILD_WAITS_MS = [100, 200, 500, 1000, 1500, 3000];
 
 interface FigureDb extends DBSchema {
   figures: {
@@ -117,6 +120,14 @@ export class IdbStore implements StoragePort {
     private readonly name: string,
   ) {}
 
+  /** Set while reclaim() rebuilds the database. */
+  private rebuilding: Promise<unknown> | null = null;
+
+  /** Waits out a rebuild in progress (requests made meanwhile must use the new database). */
+  private async idle(): Promise<void> {
+    while (this.rebuilding) await this.rebuilding;
+  }
+
   /** Opens (creating or migrating) the figure database. */
   static async open(name: string = FIGURE_DB_NAME): Promise<IdbStore> {
     return new IdbStore(await openFigureDb(name), name);
@@ -127,6 +138,7 @@ export class IdbStore implements StoragePort {
   }
 
   async findByWhat(whats: readonly string[]): Promise<KeptFigureRecord[]> {
+    await this.idle();
     const tx = this.db.transaction(FIGURES, 'readonly');
     const index = tx.store.index('what');
     const lists = await Promise.all([...new Set(whats)].map((what) => index.getAll(what)));
@@ -140,6 +152,7 @@ export class IdbStore implements StoragePort {
    * asked for. Same order as findByWhat (what as asked, then id).
    */
   async findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared = 1): Promise<KeptFigureRecord[]> {
+    await this.idle();
     const whatRank = new Map<string, number>();
     for (const what of whats) if (!whatRank.has(what)) whatRank.set(what, whatRank.size);
     const termSet = new Set(terms);
@@ -159,10 +172,12 @@ export class IdbStore implements StoragePort {
   }
 
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
+    await this.idle();
     return intact(await this.db.getAllFromIndex(FIGURES, 'pageKey', pageKey));
   }
 
   async write(change: StoreChange): Promise<void> {
+    await this.idle();
     const tx = this.db.transaction(FIGURES, 'readwrite');
     const store = tx.store;
     const pageIds = await Promise.all((change.removePages ?? []).map((pageKey) => store.index('pageKey').getAllKeys(pageKey)));
@@ -186,10 +201,16 @@ export class IdbStore implements StoragePort {
   }
 
   async noteStorageFull(note: StorageFullNote): Promise<void> {
+    await this.idle();
+    await this.putNote(note);
+  }
+
+  private async putNote(note: StorageFullNote): Promise<void> {
     await this.db.put(META, note, FULL_NOTE_KEY);
   }
 
   async storageFullNote(): Promise<StorageFullNote | null> {
+    await this.idle();
     const value = await this.db.get(META, FULL_NOTE_KEY);
     return isNote(value) ? value : null;
   }
@@ -204,6 +225,22 @@ export class IdbStore implements StoragePort {
    * worker's memory between the delete and the write-back: a stop in that moment loses them.
    */
   async reclaim(): Promise<number> {
+    if (this.rebuilding) {
+      // Another request's rebuild is giving the space back already.
+      await this.idle();
+      return 0;
+    }
+    const rebuild = this.rebuild();
+    // Every other request waits for the rebuilt database (the old connection is closing).
+    this.rebuilding = rebuild.catch(() => undefined);
+    try {
+      return await rebuild;
+    } finally {
+      this.rebuilding = null;
+    }
+  }
+
+  private async rebuild(): Promise<number> {
     const tx = this.db.transaction([FIGURES, META], 'readonly');
     const [records, note] = await Promise.all([tx.objectStore(FIGURES).getAll(), tx.objectStore(META).get(FULL_NOTE_KEY)]);
     await tx.done;
@@ -214,31 +251,63 @@ export class IdbStore implements StoragePort {
     records.sort((a, b) => (seenAtOf(a) < seenAtOf(b) ? 1 : seenAtOf(a) > seenAtOf(b) ? -1 : 0));
     this.db.close();
     await deleteDB(this.name);
-    this.db = await openFigureDb(this.name);
-    if (isNote(note)) await this.noteStorageFull(note).catch(() => undefined);
+    let waits = 0;
+    // Making the database again writes its schema version: refused too until the space is counted.
+    for (;;) {
+      try {
+        this.db = await openFigureDb(this.name);
+        break;
+      } catch (error) {
+        if (!isQuotaError(error) || waits >= REBUILD_WAITS_MS.length) throw error;
+        await new Promise((done) => setTimeout(done, REBUILD_WAITS_MS[waits++]));
+      }
+    }
+    if (isNote(note)) await this.putNote(note).catch(() => undefined);
     let kept = 0;
-    for (; kept < records.length; kept += REBUILD_CHUNK) {
-      const write = this.db.transaction(FIGURES, 'readwrite');
-      const requests = records.slice(kept, kept + REBUILD_CHUNK).map((record) => write.store.put(record));
-      const settled = await Promise.allSettled([...requests, write.done]);
-      const failure = settled.find((result) => result.status === 'rejected');
-      if (!failure) continue;
-      // Out of room: the rest (the oldest) stay out. Anything else would lose them all: throw.
-      if (isQuotaError(write.error) || settled.some((result) => result.status === 'rejected' && isQuotaError(result.reason))) break;
-      throw (failure as PromiseRejectedResult).reason;
+    let chunk = REBUILD_CHUNK;
+    while (kept < records.length) {
+      const outcome = await this.putAll(records.slice(kept, kept + chunk));
+      if (outcome === 'written') {
+        kept += chunk;
+        continue;
+      }
+      // Chromium's quota manager learns of the deleted database's freed space a moment later:
+      // until then every write is refused. Wait for it before giving records up; then try
+      // smaller chunks, so that only what really does not fit (the oldest) is left out.
+      if (waits < REBUILD_WAITS_MS.length) {
+        await new Promise((done) => setTimeout(done, REBUILD_WAITS_MS[waits++]));
+        continue;
+      }
+      if (chunk <= REBUILD_MIN_CHUNK) break;
+      chunk = Math.max(REBUILD_MIN_CHUNK, Math.floor(chunk / 4));
     }
     return records.length - Math.min(kept, records.length);
   }
 
+  /** Puts records in one transaction: 'written', 'full' (refused for room), or throws. */
+  private async putAll(records: readonly unknown[]): Promise<'written' | 'full'> {
+    const write = this.db.transaction(FIGURES, 'readwrite');
+    const requests = records.map((record) => write.store.put(record as KeptFigureRecord));
+    const settled = await Promise.allSettled([...requests, write.done]);
+    const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    if (failures.length === 0) return 'written';
+    const error = writeFailure(write.error, failures);
+    if (error instanceof StoreFullError) return 'full';
+    throw error;
+  }
+
   async countAll(): Promise<number> {
+    await this.idle();
     return this.db.count(FIGURES);
   }
 
   async countSite(site: string): Promise<number> {
+    await this.idle();
     return this.db.countFromIndex(FIGURES, 'site', site);
   }
 
   async oldestIds(count: number, site?: string): Promise<string[]> {
+    await this.idle();
     if (count <= 0) return [];
     if (site === undefined) return this.db.getAllKeysFromIndex(FIGURES, 'seenAt', null, count);
     const range = IDBKeyRange.bound([site, ''], [site, '\uffff']);
@@ -247,6 +316,7 @@ export class IdbStore implements StoragePort {
 
   /** Every intact record (what an export holds): damaged ones are left out. */
   async readAll(): Promise<KeptFigureRecord[]> {
+    await this.idle();
     return intact(await this.db.getAll(FIGURES));
   }
 
@@ -255,6 +325,7 @@ export class IdbStore implements StoragePort {
    * options page, not for a page scan. Pages are those of intact records.
    */
   async usage(): Promise<StoreUsage> {
+    await this.idle();
     const tx = this.db.transaction(FIGURES, 'readonly');
     let figures = 0;
     let bytes = 0;
@@ -280,6 +351,7 @@ export class IdbStore implements StoragePort {
 
   /** Every figure goes, and the storage-full note with them, in one transaction. */
   async clear(): Promise<void> {
+    await this.idle();
     const tx = this.db.transaction([FIGURES, META], 'readwrite');
     await Promise.all([tx.objectStore(FIGURES).clear(), tx.objectStore(META).delete(FULL_NOTE_KEY), tx.done]);
   }

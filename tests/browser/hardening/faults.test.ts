@@ -194,3 +194,140 @@ describe.each(BROWSERS)('$name: faults', (launcher) => {
     expect(new Set(ids).size).toBe(ids.length);
   }, 120_000);
 });
+
+/** The extension origin's storage quota in the storage-full tests: small enough to fill in seconds. */
+const SMALL_QUOTA_BYTES = 3 * 1024 * 1024;
+
+/**
+ * Runs in the probe page (the extension's origin, so the background's IndexedDB): writes valid
+ * figure records, older than any page read, a transaction at a time, until IndexedDB refuses
+ * for lack of room. Returns how many were written (committed) and the error that stopped it.
+ */
+function fillFigureMemory(dbName: string, template: Record<string, unknown>, perTransaction: number, max: number): Promise<{ written: number; stoppedBy: string }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      let written = 0;
+      const pad = (n: number) => String(n).padStart(6, '0');
+      const record = (i: number) => {
+        const page = Math.floor(i / 20);
+        const words = ['harbour', 'ferry', 'bridge', 'tunnel', 'depot', 'canal', 'pier', 'lock'];
+        const place = `${words[i % 8]} ${words[(i >> 3) % 8]} ${page}`;
+        return {
+          ...template,
+          id: `filler-${pad(i)}`,
+          pageKey: `filler.example/page-${pad(page)}`,
+          site: 'filler.example',
+          what: `boat|repaired at ${place}`,
+          low: i,
+          high: i,
+          number: String(i),
+          text: `${i} boats were repaired`,
+          sentence: `The port authority said ${i} boats were repaired at the ${place} after the storms, the ${page}th report of the season noted. `.repeat(3),
+          attributedTo: 'the port authority',
+          context: [`${words[i % 8]}`, `${words[(i >> 3) % 8]}`, `report${page}`],
+          storyTerms: [`fillerstory${page}`, `fillertown${page}`, 'fillerport'],
+          fingerprint: `filler-${pad(page)}`,
+          source: `https://filler.example/page-${pad(page)}`,
+          title: `Filler report number ${page} on the repairs`,
+          siteName: 'Filler',
+          publishedAt: null,
+          seenAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
+        };
+      };
+      const next = () => {
+        if (written >= max) {
+          db.close();
+          resolve({ written, stoppedBy: 'max' });
+          return;
+        }
+        const tx = db.transaction('figures', 'readwrite');
+        const store = tx.objectStore('figures');
+        for (let i = written; i < written + perTransaction; i++) store.put(record(i));
+        tx.oncomplete = () => {
+          written += perTransaction;
+          next();
+        };
+        tx.onabort = () => {
+          db.close();
+          resolve({ written, stoppedBy: tx.error?.name ?? 'abort' });
+        };
+      };
+      next();
+    };
+  });
+}
+
+interface StorageFullAnswer {
+  ok: boolean;
+  usage?: { figures: number; pages: number; bytes: number; storageFull?: { at: string; evicted: number; notKept: number } };
+}
+
+describe.each(BROWSERS)('$name: storage full', (launcher) => {
+  // A real small quota for the extension's origin: Chromium through DevTools
+  // (Storage.overrideQuotaForOrigin), Firefox through dom.quotaManager.temporaryStorage.fixedLimit.
+  const ctx = useBrowser(launcher, { storageQuotaBytes: SMALL_QUOTA_BYTES });
+
+  it('evicts the oldest figures when the browser’s storage is full, keeps the pages read, and the options page says so', async () => {
+    await ctx.browser.evaluateInExtension(clearStore);
+    // A real record as the filler's template, so every filler record is valid for the schema.
+    await readPage(ctx.browser, ctx.server.fixtureUrl(SEED));
+    await settledUsage(ctx.browser);
+    const template = (JSON.parse((await ctx.browser.evaluateInExtension(askStoreExport))?.json ?? '{}') as { figures: Record<string, unknown>[] }).figures[0]!;
+    await ctx.browser.evaluateInExtension(clearStore);
+    await ctx.browser.closeAllTabs();
+
+    const fill = await ctx.browser.evaluateInExtension(fillFigureMemory, FIGURE_DB_NAME, template, 50, 40_000);
+    expect(fill.stoppedBy, 'the small quota was reached').toBe('QuotaExceededError');
+    expect(fill.written).toBeGreaterThan(500);
+    const oldest = 'filler-000000';
+    const newest = `filler-${String(fill.written - 1).padStart(6, '0')}`;
+
+    // Pages read now must make room: the first two are of one story, so the second also
+    // shows the first one's figure beside its own.
+    await readPage(ctx.browser, ctx.server.fixtureUrl(MINISTRY));
+    await pollUntil(
+      async () => ((await ctx.browser.evaluateInExtension(askStoreExport))?.json ?? '').includes(MINISTRY),
+      { timeoutMs: 60_000, message: 'the ministry page’s figures were never kept' },
+    );
+    const ambassador = await ctx.browser.openTab(ctx.server.fixtureUrl(AMBASSADOR));
+    const conflict = await ambassador.waitFor(
+      () => {
+        const highlight = CSS.highlights.get('caveat-conflict');
+        return highlight && highlight.size > 0 ? [...(highlight as unknown as Iterable<Range>)].map((r) => r.toString()) : null;
+      },
+      { timeoutMs: 30_000, message: 'no conflict mark: the figure kept after making room was not found' },
+    );
+    expect((conflict ?? []).join(' ')).toMatch(/20/);
+    const seed = await ctx.browser.openTab(ctx.server.fixtureUrl(SEED));
+    expect(Object.keys(await waitForMarks(seed, 60_000)).length, 'the page still gets its marks').toBeGreaterThan(0);
+
+    const answer = await pollUntil(
+      async () => {
+        const exported = await ctx.browser.evaluateInExtension(askStoreExport);
+        const json = exported?.json ?? '';
+        return [MINISTRY, AMBASSADOR, SEED].every((page) => json.includes(page)) ? json : null;
+      },
+      { timeoutMs: 60_000, message: 'the pages read after the storage was full were not all kept' },
+    );
+    const ids = new Set((JSON.parse(answer) as { figures: { id: string }[] }).figures.map((f) => f.id));
+    expect(ids.has(oldest), 'the oldest figure was evicted').toBe(false);
+    expect(ids.has(newest), 'the newest figure kept before is still kept').toBe(true);
+
+    const usage = ((await ctx.browser.evaluateInExtension(askStoreUsage)) as StorageFullAnswer | null)?.usage;
+    expect(usage?.storageFull?.evicted ?? 0).toBeGreaterThan(0);
+    expect(usage?.storageFull?.notKept).toBe(0);
+    expect(usage!.figures).toBeLessThan(fill.written);
+
+    const options = await ctx.browser.openExtensionPage('options.html');
+    const notice = await options.waitFor(() => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null, {
+      timeoutMs: 20_000,
+      message: 'the options page never said storage was full',
+    });
+    expect(notice).toMatch(/^Storage was full on \d{1,2} \w{3} \d{4}: the [\d,]+ oldest figures were removed to make room\.$/);
+    expect(notice).toContain(usage!.storageFull!.evicted.toLocaleString('en-US'));
+    await options.screenshot('options-storage-full');
+  }, 240_000);
+});

@@ -150,6 +150,8 @@ export class ChromiumSession implements BrowserSession {
   readonly extensionOrigin: string;
   private readonly tabs = new Set<ChromiumTab>();
   private probe: Page | null = null;
+  /** The DevTools session holding a storage quota override (it lasts as long as the session). */
+  private quotaSession: CDPSession | null = null;
 
   private constructor(
     private readonly browser: Browser,
@@ -181,13 +183,31 @@ export class ChromiumSession implements BrowserSession {
     try {
       const extensionId = await browser.installExtension(extension.dir);
       const home = (await browser.pages())[0] ?? (await browser.newPage());
-      return new ChromiumSession(browser, extensionId, profileDir, extension, home);
+      const session = new ChromiumSession(browser, extensionId, profileDir, extension, home);
+      if (options.storageQuotaBytes !== undefined) await session.overrideQuota(options.storageQuotaBytes);
+      return session;
     } catch (error) {
       await browser.close();
       await rm(profileDir, { recursive: true, force: true });
       await extension.remove();
       throw error;
     }
+  }
+
+  /**
+   * Makes the extension origin's storage quota `bytes` (IndexedDB included: writes past it
+   * fail with QuotaExceededError), through a DevTools session kept open for that purpose.
+   */
+  private async overrideQuota(bytes: number): Promise<void> {
+    this.quotaSession ??= await this.home.createCDPSession();
+    await this.quotaSession.send('Storage.overrideQuotaForOrigin', { origin: `${this.extensionOrigin}/`, quotaSize: bytes });
+  }
+
+  /** The extension origin's storage usage and quota as Chromium's quota manager counts them. */
+  async storageUsage(): Promise<{ usage: number; quota: number }> {
+    this.quotaSession ??= await this.home.createCDPSession();
+    const { usage, quota } = await this.quotaSession.send('Storage.getUsageAndQuota', { origin: this.extensionOrigin });
+    return { usage, quota };
   }
 
   async openTab(url: string): Promise<Tab> {

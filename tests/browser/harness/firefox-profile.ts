@@ -126,6 +126,16 @@ export function firefoxPrefs(addonId: string): Record<string, string | number | 
   };
 }
 
+/**
+ * Prefs that make the storage quota small: the temporary storage's whole limit, in KB (an
+ * origin's group may use all of it when it is this small). Binds every origin of the default
+ * and temporary repositories, the add-on's moz-extension:// origin included (it asks for no
+ * unlimitedStorage, so it is not persistent).
+ */
+export function quotaPrefs(bytes: number): Record<string, number> {
+  return { 'dom.quotaManager.temporaryStorage.fixedLimit': Math.max(1, Math.ceil(bytes / 1024)) };
+}
+
 function userJs(prefs: Record<string, string | number | boolean>): string {
   return Object.entries(prefs)
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
@@ -133,9 +143,13 @@ function userJs(prefs: Record<string, string | number | boolean>): string {
 }
 
 /** Creates a fresh profile directory with user.js; returns its path. */
-export async function createFirefoxProfile(addonId: string, proxy?: string): Promise<string> {
+export async function createFirefoxProfile(
+  addonId: string,
+  proxy?: string,
+  extraPrefs: Record<string, string | number | boolean> = {},
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'caveat-firefox-'));
-  const prefs = { ...firefoxPrefs(addonId), ...(proxy ? proxyPrefs(proxy) : {}) };
+  const prefs = { ...firefoxPrefs(addonId), ...(proxy ? proxyPrefs(proxy) : {}), ...extraPrefs };
   await writeFile(join(dir, 'user.js'), userJs(prefs) + '\n');
   return dir;
 }

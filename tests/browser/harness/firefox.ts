@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, FIREFOX_BINARY, FIREFOX_BUILD_DIR } from './paths';
 import { copyExtensionWithProbe, PROBE_PAGE, type ExtensionCopy } from './extension-copy';
-import { createFirefoxProfile, FIREFOX_EXTENSION_UUID } from './firefox-profile';
+import { createFirefoxProfile, FIREFOX_EXTENSION_UUID, quotaPrefs } from './firefox-profile';
 import { MarionetteClient } from './marionette';
 import { locateHighlightRange, shadowRootText } from './page-scripts';
 import { badgeTextInProbe, findTabIdInProbe } from './tab-id';
@@ -208,7 +208,11 @@ export class FirefoxSession implements BrowserSession {
     };
     const addonId = manifest.browser_specific_settings?.gecko?.id;
     if (!addonId) throw new Error('dist/firefox/manifest.json has no browser_specific_settings.gecko.id');
-    const profileDir = await createFirefoxProfile(addonId, options.proxy);
+    const profileDir = await createFirefoxProfile(
+      addonId,
+      options.proxy,
+      options.storageQuotaBytes === undefined ? {} : quotaPrefs(options.storageQuotaBytes),
+    );
     const child = spawnWithWatchdog(
       FIREFOX_BINARY,
       ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--profile', profileDir],

@@ -88,4 +88,11 @@ export interface LaunchOptions {
    * and refused instead of leaving the machine.
    */
   proxy?: string;
+  /**
+   * A small storage quota for the extension's origin, in bytes, for the storage-full tests.
+   * Chromium: CDP Storage.overrideQuotaForOrigin on the extension's origin, held for the whole
+   * session. Firefox: the profile's dom.quotaManager.temporaryStorage.fixedLimit (whole KB; the
+   * extension's IndexedDB and storage.local are in the default repository, bound by it).
+   */
+  storageQuotaBytes?: number;
 }

@@ -4,7 +4,7 @@ import type Browser from 'webextension-polyfill';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './server';
 import type { BrowserLauncher } from './index';
-import type { BrowserSession, Tab } from './session';
+import type { BrowserSession, LaunchOptions, Tab } from './session';
 import { pollUntil } from './poll';
 
 export interface SuiteContext {
@@ -12,13 +12,13 @@ export interface SuiteContext {
   readonly server: FixtureServer;
 }
 
-export function useBrowser(launcher: BrowserLauncher): SuiteContext {
+export function useBrowser(launcher: BrowserLauncher, options: Omit<LaunchOptions, 'proxy'> = {}): SuiteContext {
   let browser: BrowserSession | null = null;
   let server: FixtureServer | null = null;
   beforeAll(async () => {
     server = await startFixtureServer();
     // The server is also the browser's proxy: a request for any other host is recorded, not sent.
-    browser = await launcher.launch({ proxy: server.proxy });
+    browser = await launcher.launch({ ...options, proxy: server.proxy });
   });
   afterEach(async () => {
     await browser?.closeAllTabs();
