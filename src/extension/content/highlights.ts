@@ -48,33 +48,63 @@ export class HighlightPainter {
 
   /**
    * Replaces every mark with `specs`, as steps (one per mark) so that a driver can spread a
-   * page with many flags over short slices and never block input (see schedule.ts).
+   * page with many flags over short slices (see schedule.ts). The new marks go into Highlight
+   * objects the page does not show yet, and replace the old ones in one go at the end: every
+   * change to CSS.highlights makes the browser redo all highlights at its next frame (about
+   * 200 ms for 10,000 ranges in Chromium), so marks added slice by slice would cost that per
+   * slice. Superseded midway, the old marks stay until the newer paint replaces them.
    */
   *paintSteps(specs: readonly MarkSpec[], rangesOf: (start: number, end: number) => Range[]): Generator<void, void, void> {
+    const highlights = new Map<MarkKind, Highlight>();
+    const marks = yield* this.marksFor(specs, rangesOf, (kind) => {
+      let highlight = highlights.get(kind);
+      if (!highlight) {
+        highlight = new Highlight();
+        highlights.set(kind, highlight);
+      }
+      return highlight;
+    });
     this.clear();
-    yield* this.addSteps(specs, rangesOf);
+    this.marks = marks;
+    for (const [kind, highlight] of highlights) {
+      this.highlights.set(kind, highlight);
+      this.kindOf.set(highlight, kind);
+      CSS.highlights.set(highlightName(kind), highlight);
+    }
   }
 
   /**
-   * Adds marks for `specs` to the ones already painted (kept in document order), as steps.
-   * Used for the conflict marks that arrive after the background's answer, so the page's own
-   * marks are not cleared and painted again.
+   * Adds marks for `specs` to the ones already painted, as steps; they are shown together at
+   * the end (one change to CSS.highlights). Used for the conflict marks that arrive after the
+   * background's answer, so the page's own marks are not built and shown again.
    */
   *addSteps(specs: readonly MarkSpec[], rangesOf: (start: number, end: number) => Range[]): Generator<void, void, void> {
+    const pending: [MarkKind, Range][] = [];
+    const marks = yield* this.marksFor(specs, rangesOf, (kind) => ({ add: (range: Range) => void pending.push([kind, range]) }));
+    for (const [kind, range] of pending) this.highlightFor(kind).add(range);
+    // Keep document order for the keyboard and the hit test (a stable sort: the marks already
+    // there come first where a mark starts at the same place).
+    this.marks = [...this.marks, ...marks].sort((a, b) => a.start - b.start);
+  }
+
+  /** The marks for `specs` in document order, their ranges given to `into`; one step per mark. */
+  private *marksFor(
+    specs: readonly MarkSpec[],
+    rangesOf: (start: number, end: number) => Range[],
+    into: (kind: MarkKind) => { add(range: Range): unknown },
+  ): Generator<void, Mark[], void> {
     const sorted = [...specs].sort((a, b) => a.start - b.start || a.end - b.end);
-    const appending = this.marks.length === 0 || (sorted[0]?.start ?? Infinity) >= this.marks[this.marks.length - 1]!.start;
+    const marks: Mark[] = [];
     for (const spec of sorted) {
       const ranges = rangesOf(spec.start, spec.end).filter((r) => !r.collapsed);
       if (ranges.length > 0) {
-        this.marks.push({ id: spec.id, kind: spec.kind, start: spec.start, ranges });
-        const highlight = this.highlightFor(spec.kind);
-        for (const range of ranges) highlight.add(range);
+        marks.push({ id: spec.id, kind: spec.kind, start: spec.start, ranges });
+        const target = into(spec.kind);
+        for (const range of ranges) target.add(range);
       }
       yield;
     }
-    // Keep document order for the keyboard and the hit test (a stable sort: flags first where
-    // a flag and a figure start together, as a full paint orders them).
-    if (!appending) this.marks.sort((a, b) => a.start - b.start);
+    return marks;
   }
 
   private highlightFor(kind: MarkKind): Highlight {

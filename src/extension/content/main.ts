@@ -190,8 +190,9 @@ async function scan(): Promise<void> {
     report = withCrossPage(report, crossPage);
     lastScan = { url, text: article.text, settingsKey, report };
     // Only the figures that now conflict are painted: the marks already there stay.
+    const after = conflictingFigureIds(report);
     const added = report.figures
-      .filter((f) => !before.has(f.id) && conflictingFigureIds(report).has(f.id))
+      .filter((f) => !before.has(f.id) && after.has(f.id))
       .map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end }));
     if (added.length > 0) {
       // A new task began with the background's answer: a fresh slice.
