@@ -59,4 +59,34 @@ describe.each(BROWSERS)('$name: the popup', (launcher) => {
     expect(card.rect.y).toBeGreaterThanOrEqual(0);
     expect(card.rect.y).toBeLessThan(view.height);
   });
+
+  it('says when its list is only the first 1,000 flags of a page with more', async () => {
+    // 1,500 cue sentences (and the generator's own now and then): more flags than a message carries.
+    const tab = await ctx.browser.openTab(ctx.server.pageUrl('hostile/generated.html?cues=1500'));
+    const total = await pollUntil(
+      () =>
+        ctx.browser.evaluateInExtension(async (tabId: number) => {
+          const g = globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { status?: string; flagCount?: number }>> } } } };
+          const state = (await g.chrome.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`];
+          return state?.status === 'article' && typeof state.flagCount === 'number' ? state.flagCount : null;
+        }, tab.tabId),
+      { timeoutMs: 60_000, message: 'the page’s state never carried its true flag count' },
+    );
+    expect(total).toBeGreaterThanOrEqual(1500);
+
+    const popup = await openPopup(ctx.browser, tab.tabId);
+    const shown = await popup.evaluate(() => ({
+      cut: document.querySelector('[data-testid="flags-cut"]')?.textContent ?? null,
+      entries: document.querySelectorAll('[data-testid="flag-entry"]').length,
+    }));
+    expect(shown.entries).toBe(1000);
+    expect(shown.cut).toBe(`Showing the first 1,000 of ${total.toLocaleString('en-US')} flags on this page.`);
+    await popup.screenshot('popup-cut');
+
+    // A page whose flags all fit says nothing of the kind.
+    const seed = await ctx.browser.openTab(ctx.server.fixtureUrl(SEED));
+    await waitForMarks(seed);
+    const whole = await openPopup(ctx.browser, seed.tabId);
+    expect(await whole.evaluate(() => document.querySelector('[data-testid="flags-cut"]') === null)).toBe(true);
+  }, 120_000);
 });
