@@ -328,6 +328,10 @@ describe.each(BROWSERS)('$name: storage full', (launcher) => {
     });
     expect(notice).toMatch(/^Storage was full on \d{1,2} \w{3} \d{4}: the [\d,]+ oldest figures were removed to make room\.$/);
     expect(notice).toContain(usage!.storageFull!.evicted.toLocaleString('en-US'));
+    await options.evaluate(() => {
+      document.querySelector('[data-testid="storage-notice"]')?.scrollIntoView({ block: 'center' });
+      return true;
+    });
     await options.screenshot('options-storage-full');
   }, 240_000);
 });
