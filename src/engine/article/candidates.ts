@@ -260,14 +260,17 @@ export function* findArticleRootsSteps(body: Element, byNames = true): Steps<Art
       el = el.firstElementChild!;
       continue;
     }
-    // Leave `el` and every ancestor that has no next sibling.
+    // Leave `el` and every ancestor that has no next sibling. The page may have changed while
+    // the walk was paused: an element taken out of the page ends the walk with what it counted.
     let next: Element | null = null;
     for (;;) {
       leave(el);
       if (el === body) break;
       next = el.nextElementSibling;
       if (next) break;
-      el = el.parentElement!;
+      const up = el.parentElement;
+      if (!up) break;
+      el = up;
     }
     if (!next) break;
     el = next;
