@@ -242,6 +242,8 @@ function phaseBreakdown(list: Timing[]): string {
     const values = list.map((t) => t.phases?.[phase]).filter((v): v is number => typeof v === 'number');
     if (values.length > 0) parts.push(`${phase} ${median(values).toFixed(1)}`);
   }
+  const paused = list.map((t) => t.phases?.paused).filter((v): v is number => typeof v === 'number');
+  if (paused.length > 0) parts.push(`(page's turns within these ${median(paused).toFixed(1)})`);
   return parts.length > 0 ? `median ms per phase: ${parts.join(', ')}` : 'no phase measures';
 }
 const timings = (list: Timing[]) => `median ${ms(median(list.map((t) => t.ms)))} of ${list.length} [${list.map((t) => Math.round(t.ms)).join(', ')}] (${list[0]?.method ?? 'n/a'})`;

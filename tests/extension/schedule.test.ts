@@ -132,6 +132,22 @@ describe('the slice driver', () => {
     expect(log.slice(log.indexOf('phase 2'))).toEqual(['phase 2', 'step 0 start', 'step 0 end', 'pause', 'step 1 start', 'step 1 end']);
   });
 
+  it('gives the first slice a budget of its own, then the usual one', async () => {
+    let clock = 0;
+    const log: string[] = [];
+    function* steps(): Generator<void, void, void> {
+      for (let i = 0; i < 10; i++) {
+        clock += 5;
+        log.push('step');
+        yield;
+      }
+    }
+    const slicer = new Slicer({ sliceMs: 8, firstSliceMs: 20, now: () => clock, pause: async () => void log.push('pause') });
+    await slicer.run(steps());
+    // 4 steps (20 ms) in the first slice, then 2 steps (10 ms >= 8) per slice.
+    expect(log.join(' ')).toBe('step step step step pause step step pause step step pause step step pause');
+  });
+
   it('runInSlices runs steps with a slicer of its own', async () => {
     function* steps(): Generator<void, number, void> {
       yield;

@@ -85,6 +85,7 @@ type Phase = (typeof PHASES)[number];
 
 function clearPhases(): void {
   for (const phase of PHASES) performance.clearMeasures(`caveat:${phase}`);
+  performance.clearMeasures('caveat:paused');
 }
 
 /** Records `phase` as lasting from `start` to now; returns now. */
@@ -175,6 +176,13 @@ async function scan(): Promise<void> {
   if (!(await paint(report, rangesOf, slicer))) return;
   markHighlighted();
   at = measure('paint', at);
+  // Of the time so far, how much was the page's (its turns between slices): not a phase of
+  // its own, the phases above include it.
+  try {
+    performance.measure('caveat:paused', { start: began, duration: slicer.pausedMs });
+  } catch {
+    // As in measure().
+  }
 
   if (report.figures.length > 0 && !known) {
     // Each text is kept once; after the store was cleared or imported into, only asked about.
