@@ -11,9 +11,13 @@
 
 export { runToEnd, type Steps } from './run-steps';
 export { extractArticleSteps, type ExtractMethod } from './article/extract';
+export { precheckSteps } from './article/precheck';
 export { scanArticleSteps } from './analyze';
 
 // How fine the yields are (all counted in work, never in time):
+// - precheckSteps: Readability's isProbablyReaderable as one step (it reads the text of the
+//   page's paragraphs), then the depth walk with a yield every 2,000 elements. Pass its result
+//   to extractArticleSteps as ExtractOptions.precheck so it is not run twice.
 // - extractArticleSteps: one yield after precheck (skipped when ExtractOptions.precheck is
 //   given), then either Readability's parse as ONE step (method 'readability'; its cost grows
 //   with the page) or the sliced container search (method 'sliced': a yield every 250

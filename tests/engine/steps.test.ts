@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { extractArticle, type ExtractMethod, type ExtractedArticle } from '../../src/engine/article/extract';
-import { precheck } from '../../src/engine/article/precheck';
+import { precheck, precheckSteps } from '../../src/engine/article/precheck';
 import { ArticleTextBuilder } from '../../src/engine/article/textmap';
 import { scanArticle } from '../../src/engine/analyze';
 import { findFlags, findFlagsSteps } from '../../src/engine/cues/detect';
@@ -21,6 +21,8 @@ import type { ArticleText, Figure, Sentence } from '../../src/engine/types';
 const FIXTURES = join(process.cwd(), '../shared/fixtures');
 const fixturePages = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort() : [];
 const URL = 'https://news.example/2024/03/05/council-repairs';
+/** The huge inputs take seconds in jsdom on a busy machine; the limit is not the assertion. */
+const HEAVY_TIMEOUT_MS = 120_000;
 
 /** Runs steps one `next()` at a time, as a driver that pauses would, counting the yields. */
 function stepByStep<T>(steps: Steps<T>): { value: T; yields: number } {
@@ -83,7 +85,9 @@ describe('steps give the synchronous result', () => {
     for (const method of ['readability', 'sliced', 'auto'] as ExtractMethod[]) {
       const sync = extractArticle(parseHtml(html, URL), { url: URL, method });
       const doc = parseHtml(html, URL);
-      const stepped = stepByStep(extractArticleSteps(doc, { url: URL, method, precheck: precheck(doc) }));
+      const check = stepByStep(precheckSteps(doc)).value;
+      expect(check).toEqual(precheck(doc));
+      const stepped = stepByStep(extractArticleSteps(doc, { url: URL, method, precheck: check }));
       expect(comparable(stepped.value)).toEqual(comparable(sync));
       const report = stepByStep(scanArticleSteps(stepped.value, file));
       expect(report.value).toEqual(scanArticle(sync, file));
@@ -175,7 +179,7 @@ describe('work between two yields is bounded', () => {
     const figures = maxNewCharsPerStep((s) => findFiguresSteps(text, s), sentences);
     expect(figures.max).toBeLessThanOrEqual(STEP_CHARS);
     expect(figures.yields).toBeGreaterThan(text.length / STEP_CHARS - 1);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('on a 200 KB sentence without a full stop: cut into sentences of at most MAX_SENTENCE_CHARS', () => {
     const words = Array.from({ length: 40_000 }, (_, i) => (i % 97 === 0 ? 'reportedly' : i % 89 === 0 ? `${i} houses` : 'repairs')).join(' ');
@@ -192,7 +196,7 @@ describe('work between two yields is bounded', () => {
     const report = scanArticle(articleOf(text), 'long');
     expect(report.flags.length).toBeGreaterThan(0);
     expect(report.figures.length).toBeGreaterThan(0);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('on 10,000 cues and 10,000 figures', () => {
     const lines: string[] = [];
@@ -210,7 +214,7 @@ describe('work between two yields is bounded', () => {
     const conflicts = stepByStep(findConflictsSteps(figures));
     expect(conflicts.yields).toBeGreaterThanOrEqual(Math.floor(figures.length / 500) - 1);
     expect(conflicts.value).toEqual(findConflicts(figures as Figure[]));
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('while extracting a page of 20,000 elements: elements looked at per step are bounded', () => {
     const paragraphs = Array.from({ length: 7000 }, (_, i) => `<p>${SENTENCES[i % 5]!(PLACES[i % 5]!, i)} <span>More</span> <b>text.</b></p>`).join('');
@@ -246,7 +250,7 @@ describe('work between two yields is bounded', () => {
     } finally {
       proto.hasAttribute = original;
     }
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('while extracting a page whose article is one 2 MB text node', () => {
     const long = Array.from({ length: 25_000 }, (_, i) => `repairs continue in district ${i}`).join(' and ');
@@ -259,5 +263,5 @@ describe('work between two yields is bounded', () => {
     expect(stepped.value.text).toContain('repairs continue in district 24999');
     // The writer reads at most 200 × 50 characters of one text node per step.
     expect(stepped.yields).toBeGreaterThanOrEqual(Math.floor(long.length / 10_000));
-  });
+  }, HEAVY_TIMEOUT_MS);
 });

@@ -1,4 +1,5 @@
 import type { Steps } from '../run-steps';
+import { nextAfter } from './walk';
 
 // The article's container, found on the live page in bounded steps (the "sliced" extraction
 // path; extract.ts chooses between it and Readability). The scoring is Readability's idea,
@@ -260,18 +261,11 @@ export function* findArticleRootsSteps(body: Element, byNames = true): Steps<Art
       el = el.firstElementChild!;
       continue;
     }
-    // Leave `el` and every ancestor that has no next sibling. The page may have changed while
-    // the walk was paused: an element taken out of the page ends the walk with what it counted.
-    let next: Element | null = null;
-    for (;;) {
-      leave(el);
-      if (el === body) break;
-      next = el.nextElementSibling;
-      if (next) break;
-      const up = el.parentElement;
-      if (!up) break;
-      el = up;
-    }
+    // Leave `el` and every ancestor finished with it. The page may have changed while the walk
+    // was paused: an element taken out of the page ends the walk with what it counted.
+    leave(el);
+    if (el === body) break;
+    const next = nextAfter(el, body, leave);
     if (!next) break;
     el = next;
   }

@@ -7,6 +7,7 @@ import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } 
 import { firstMeta, metaTags } from './meta-tags';
 import { isWrapper, precheck, type Precheck } from './precheck';
 import { EMBEDDED_POST, findArticleSteps } from './candidates';
+import { nextAfter } from './walk';
 import { runToEnd, type Steps } from '../run-steps';
 
 export type { TextSegment } from './textmap';
@@ -372,12 +373,7 @@ function collapseWrapperChains(root: Element): void {
       el = child;
       continue;
     }
-    let next: Element | null = null;
-    while (el !== root) {
-      next = el.nextElementSibling;
-      if (next) break;
-      el = el.parentElement!;
-    }
+    const next = nextAfter(el, root);
     if (!next) break;
     el = next;
   }

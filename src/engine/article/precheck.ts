@@ -1,5 +1,7 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { jsonLdTexts, metaTags } from './meta-tags';
+import { runToEnd, type Steps } from '../run-steps';
+import { nextAfter } from './walk';
 
 // The content script runs on every page a user opens, and most are not articles (home pages,
 // search results, web apps). This check reads only what is cheap to read — a few meta tags
@@ -78,6 +80,14 @@ export function isWrapper(el: Element): boolean {
  * `collapseWrappers`, a wrapper (isWrapper) adds no level for the element inside it.
  */
 export function nestingDepth(root: Element, stopAt = MAX_DOM_DEPTH, collapseWrappers = false): number {
+  return runToEnd(nestingDepthSteps(root, stopAt, collapseWrappers));
+}
+
+/** Elements the depth walk visits between two yields. */
+const DEPTH_ELEMENTS_PER_STEP = 2000;
+
+/** nestingDepth as resumable steps: a yield every DEPTH_ELEMENTS_PER_STEP elements. */
+export function* nestingDepthSteps(root: Element, stopAt = MAX_DOM_DEPTH, collapseWrappers = false): Steps<number> {
   const cost = (el: Element) => (collapseWrappers && isWrapper(el) ? 0 : 1);
   let depth = 0;
   let deepest = 0;
@@ -85,6 +95,7 @@ export function nestingDepth(root: Element, stopAt = MAX_DOM_DEPTH, collapseWrap
   let el: Element = root;
   for (;;) {
     if (++visited > DEPTH_WALK_MAX_ELEMENTS) return deepest;
+    if (visited % DEPTH_ELEMENTS_PER_STEP === 0) yield;
     const child = el.firstElementChild;
     if (child) {
       depth += cost(el);
@@ -95,16 +106,8 @@ export function nestingDepth(root: Element, stopAt = MAX_DOM_DEPTH, collapseWrap
       el = child;
       continue;
     }
-    // No children: the next sibling, or the next sibling of the nearest ancestor that has one.
-    let next: Element | null = null;
-    while (el !== root) {
-      next = el.nextElementSibling;
-      if (next) break;
-      const parent = el.parentElement;
-      if (!parent) return deepest;
-      el = parent;
-      if (el !== root) depth -= cost(el);
-    }
+    // No children: on to the next element, one level less for every ancestor finished.
+    const next = nextAfter(el, root, (ancestor) => (depth -= cost(ancestor)));
     if (!next) return deepest;
     el = next;
   }
@@ -124,11 +127,11 @@ export interface Precheck {
   collapseWrappers: boolean;
 }
 
-/** The depth guard for a candidate page: null when it can be read, else the refusal. */
-function depthCheck(doc: Document, articleMetadata: boolean): Precheck {
+/** The depth guard for a candidate page: whether it can be read, else the refusal. */
+function* depthCheckSteps(doc: Document, articleMetadata: boolean): Steps<Precheck> {
   const body = doc.body!;
-  if (nestingDepth(body) <= MAX_DOM_DEPTH) return { candidate: true, reason: null, articleMetadata, collapseWrappers: false };
-  if (nestingDepth(body, MAX_DOM_DEPTH, true) <= MAX_DOM_DEPTH) return { candidate: true, reason: null, articleMetadata, collapseWrappers: true };
+  if ((yield* nestingDepthSteps(body)) <= MAX_DOM_DEPTH) return { candidate: true, reason: null, articleMetadata, collapseWrappers: false };
+  if ((yield* nestingDepthSteps(body, MAX_DOM_DEPTH, true)) <= MAX_DOM_DEPTH) return { candidate: true, reason: null, articleMetadata, collapseWrappers: true };
   return { candidate: false, reason: TOO_DEEP_REASON, articleMetadata, collapseWrappers: false };
 }
 
@@ -138,13 +141,23 @@ function depthCheck(doc: Document, articleMetadata: boolean): Precheck {
  * an article and holds at least one paragraph of text is also given a chance.
  */
 export function precheck(doc: Document): Precheck {
+  return runToEnd(precheckSteps(doc));
+}
+
+/**
+ * precheck as resumable steps: Readability's isProbablyReaderable is one step (it reads the
+ * text of the page's paragraphs), the depth walk yields every 2,000 elements.
+ */
+export function* precheckSteps(doc: Document): Steps<Precheck> {
   const articleMetadata = hasArticleMetadata(doc);
   if (!doc.body) return { candidate: false, reason: 'no article found: the page has no body', articleMetadata, collapseWrappers: false };
   // The depth walk visits every element, so it runs only for pages that could be articles.
-  if (isProbablyReaderable(doc)) return depthCheck(doc, articleMetadata);
+  const readerable = isProbablyReaderable(doc);
+  yield;
+  if (readerable) return yield* depthCheckSteps(doc, articleMetadata);
   const stats = paragraphStats(doc);
   const saysArticle = articleMetadata || doc.getElementsByTagName('article').length > 0;
-  if (saysArticle && stats.paragraphs >= 1 && stats.chars >= 150) return depthCheck(doc, articleMetadata);
+  if (saysArticle && stats.paragraphs >= 1 && stats.chars >= 150) return yield* depthCheckSteps(doc, articleMetadata);
   return {
     candidate: false,
     reason: `no article found: ${stats.paragraphs} paragraph${stats.paragraphs === 1 ? '' : 's'} of text`,
