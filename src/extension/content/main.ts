@@ -188,7 +188,8 @@ async function scan(): Promise<void> {
     // Each text is kept once; after the store was cleared or imported into, only asked about.
     const type = recordedText === article.text ? 'caveat/check-figures' : 'caveat/record-figures';
     recordedText = article.text;
-    const answer = await send({ type, report: boundReport(report), text: boundText(article.text) });
+    // The figure memory reads figures, not flags: a page's flags need not be copied across.
+    const answer = await send({ type, report: boundReport({ ...report, flags: [] }), text: boundText(article.text) });
     if (!current()) return;
     at = measure('store', at);
     crossPage = isRecordFiguresResponse(answer)
