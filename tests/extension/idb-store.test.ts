@@ -164,13 +164,14 @@ describe('IdbStore: storage full', () => {
   });
 
   it('reclaim rebuilds the database with every record and the note, and lookups still work', async () => {
-    const store = await IdbStore.open(freshName());
+    const store = await IdbStore.open(freshName(), { rebuildToReclaim: true });
+    expect((await IdbStore.open(freshName())).reclaim, 'only where asked for').toBeUndefined();
     const records = Array.from({ length: 1200 }, (_, i) =>
       keptRecord({ id: `r${i}`, pageKey: `news.example/${i % 40}`, seenAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }),
     );
     await store.write({ put: records });
     await store.noteStorageFull({ at: '2026-11-25T01:00:00.000Z', evicted: 7, notKept: 0 });
-    expect(await store.reclaim()).toBe(0);
+    expect(await store.reclaim!()).toBe(0);
     expect(await store.countAll()).toBe(1200);
     expect(await store.oldestIds(2)).toEqual(['r0', 'r1']);
     expect((await store.findByPage('news.example/3')).length).toBe(30);

@@ -210,7 +210,8 @@ export class FigureMemory {
         }
       }
       written = await attempt();
-      if (!written && this.port.reclaim) {
+      // Space to give back only if something was removed (there may be none to remove).
+      if (!written && this.port.reclaim && evicted > 0) {
         evicted += await this.port.reclaim();
         written = await attempt();
       }

@@ -114,11 +114,31 @@ async function openFigureDb(name: string): Promise<IDBPDatabase<FigureDb>> {
   return db;
 }
 
+export interface IdbStoreOptions {
+  /**
+   * Give space back by rebuilding the database when removing records made no room (reclaim).
+   * For Chromium, whose IndexedDB (LevelDB) keeps removed records on disk until it compacts;
+   * Firefox's (SQLite) reuses their pages at once, so there it is not needed, and a rebuild
+   * that cannot write the records back would lose them.
+   */
+  rebuildToReclaim?: boolean;
+}
+
 export class IdbStore implements StoragePort {
   private constructor(
     private db: IDBPDatabase<FigureDb>,
     private readonly name: string,
-  ) {}
+    private readonly options: IdbStoreOptions,
+  ) {
+    // Optional on the port: a store that does not rebuild has no reclaim at all.
+    if (!options.rebuildToReclaim) this.reclaim = undefined;
+  }
+
+  /** Set when the last write was refused for room (see write). */
+  private quotaRefused = false;
+
+  /** Set when a rebuild could not make the database again: the next request tries. */
+  private broken = false;
 
   /** Set while reclaim() rebuilds the database. */
   private rebuilding: Promise<unknown> | null = null;
@@ -126,11 +146,15 @@ export class IdbStore implements StoragePort {
   /** Waits out a rebuild in progress (requests made meanwhile must use the new database). */
   private async idle(): Promise<void> {
     while (this.rebuilding) await this.rebuilding;
+    if (this.broken) {
+      this.db = await openFigureDb(this.name);
+      this.broken = false;
+    }
   }
 
   /** Opens (creating or migrating) the figure database. */
-  static async open(name: string = FIGURE_DB_NAME): Promise<IdbStore> {
-    return new IdbStore(await openFigureDb(name), name);
+  static async open(name: string = FIGURE_DB_NAME, options: IdbStoreOptions = {}): Promise<IdbStore> {
+    return new IdbStore(await openFigureDb(name), name, options);
   }
 
   close(): void {
@@ -192,12 +216,21 @@ export class IdbStore implements StoragePort {
       // transaction by itself: the removals before it would commit. Abort explicitly.
       tx.abort();
       await Promise.allSettled([...requests, tx.done]);
+      // Firefox: after a write of this connection was refused for room, every put is refused
+      // on the spot (InvalidStateError, "a database that did not allow mutations") until a
+      // removal succeeds. That is the storage still being full.
+      if (this.quotaRefused && (error as { name?: unknown })?.name === 'InvalidStateError') throw new StoreFullError(FULL_MESSAGE);
       throw error;
     }
     const settled = await Promise.allSettled([...requests, tx.done]);
     const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
-    if (failures.length === 0) return;
-    throw writeFailure(tx.error, failures);
+    if (failures.length === 0) {
+      this.quotaRefused = false;
+      return;
+    }
+    const error = writeFailure(tx.error, failures);
+    if (error instanceof StoreFullError) this.quotaRefused = true;
+    throw error;
   }
 
   async noteStorageFull(note: StorageFullNote): Promise<void> {
@@ -224,7 +257,7 @@ export class IdbStore implements StoragePort {
    * Only when storage is full (see FigureMemory), a few seconds at most. Records are in this
    * worker's memory between the delete and the write-back: a stop in that moment loses them.
    */
-  async reclaim(): Promise<number> {
+  reclaim?: () => Promise<number> = async (): Promise<number> => {
     if (this.rebuilding) {
       // Another request's rebuild is giving the space back already.
       await this.idle();
@@ -238,7 +271,7 @@ export class IdbStore implements StoragePort {
     } finally {
       this.rebuilding = null;
     }
-  }
+  };
 
   private async rebuild(): Promise<number> {
     const tx = this.db.transaction([FIGURES, META], 'readonly');
@@ -258,7 +291,10 @@ export class IdbStore implements StoragePort {
         this.db = await openFigureDb(this.name);
         break;
       } catch (error) {
-        if (!isQuotaError(error) || waits >= REBUILD_WAITS_MS.length) throw error;
+        if (!isQuotaError(error) || waits >= REBUILD_WAITS_MS.length) {
+          this.broken = true;
+          throw error;
+        }
         await new Promise((done) => setTimeout(done, REBUILD_WAITS_MS[waits++]));
       }
     }
@@ -386,6 +422,10 @@ async function migrateIfNeeded(db: IDBPDatabase<FigureDb>): Promise<void> {
 }
 
 /** The background's figure memory over IndexedDB (one per wake of the background). */
-export async function openIdbFigureMemory(name: string = FIGURE_DB_NAME, limits: Partial<StoreLimits> = {}): Promise<FigureMemory> {
-  return new FigureMemory(await IdbStore.open(name), limits);
+export async function openIdbFigureMemory(
+  name: string = FIGURE_DB_NAME,
+  limits: Partial<StoreLimits> = {},
+  options: IdbStoreOptions = {},
+): Promise<FigureMemory> {
+  return new FigureMemory(await IdbStore.open(name, options), limits);
 }

@@ -260,6 +260,58 @@ function fillFigureMemory(dbName: string, template: Record<string, unknown>, per
   });
 }
 
+/**
+ * Runs in the probe page: fills the rest of the extension origin's quota with a database that is
+ * not Caveat's (as other data of the origin, or a full disk, would), with text that does not
+ * compress, until IndexedDB refuses.
+ */
+function fillBallast(name: string): Promise<{ written: number; stoppedBy: string }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('ballast');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      let seed = 7;
+      const noise = (length: number) => {
+        let text = '';
+        while (text.length < length) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          text += seed.toString(36);
+        }
+        return text;
+      };
+      let written = 0;
+      const next = () => {
+        const tx = db.transaction('ballast', 'readwrite');
+        for (let i = 0; i < 4; i++) tx.objectStore('ballast').put(noise(16_384), written + i);
+        tx.oncomplete = () => {
+          written += 4;
+          if (written >= 4000) {
+            db.close();
+            resolve({ written, stoppedBy: 'max' });
+          } else next();
+        };
+        tx.onabort = () => {
+          db.close();
+          resolve({ written, stoppedBy: tx.error?.name ?? 'abort' });
+        };
+      };
+      next();
+    };
+  });
+}
+
+/** Runs in the probe page: deletes a database. */
+function deleteDatabase(name: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve(true);
+    request.onerror = () => resolve(false);
+    request.onblocked = () => resolve(false);
+  });
+}
+
 interface StorageFullAnswer {
   ok: boolean;
   usage?: { figures: number; pages: number; bytes: number; storageFull?: { at: string; evicted: number; notKept: number } };
@@ -333,5 +385,39 @@ describe.each(BROWSERS)('$name: storage full', (launcher) => {
       return true;
     });
     await options.screenshot('options-storage-full');
+  }, 240_000);
+
+  it('still marks the page when no room can be made for its figures, and the options page says they were not kept', async () => {
+    await ctx.browser.evaluateInExtension(clearStore);
+    const ballast = 'caveat-test-ballast';
+    try {
+      const fill = await ctx.browser.evaluateInExtension(fillBallast, ballast);
+      expect(fill.stoppedBy, 'the small quota was reached').toBe('QuotaExceededError');
+
+      // Nothing of Caveat's to evict: the page's figures cannot be kept, its marks still come.
+      const seed = await ctx.browser.openTab(ctx.server.fixtureUrl(SEED));
+      expect(Object.keys(await waitForMarks(seed, 60_000)).length).toBeGreaterThan(0);
+      const usage = await pollUntil(
+        async () => {
+          const answer = (await ctx.browser.evaluateInExtension(askStoreUsage)) as StorageFullAnswer | null;
+          return (answer?.usage?.storageFull?.notKept ?? 0) > 0 ? answer!.usage! : null;
+        },
+        { timeoutMs: 60_000, message: 'the memory never said the page’s figures could not be kept' },
+      );
+      expect(usage.figures).toBe(0);
+
+      const options = await ctx.browser.openExtensionPage('options.html');
+      const notice = await options.waitFor(() => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null, {
+        timeoutMs: 20_000,
+        message: 'the options page never said storage was full',
+      });
+      expect(notice).toMatch(/^Storage was full on .*: no figures could be removed to make room, and still the browser gave no room for the [\d,]+ figures? of the last page read: they were not kept/);
+      // The memory still answers: an export is a valid, empty document.
+      const exported = await ctx.browser.evaluateInExtension(askStoreExport);
+      expect(exported?.ok).toBe(true);
+      expect(JSON.parse(exported?.json ?? '{}')).toMatchObject({ figures: [] });
+    } finally {
+      await ctx.browser.evaluateInExtension(deleteDatabase, ballast);
+    }
   }, 240_000);
 });
