@@ -55,6 +55,9 @@ const SCORED_ANCESTORS = 5;
 /** A paragraph needs this many characters to count. */
 const MIN_PARAGRAPH_CHARS = 25;
 
+/** How far up the search for an ancestor shared by near-best containers goes. */
+const MAX_SHARED_ANCESTOR_LEVELS = 30;
+
 /** Containers considered for the top place after link density. */
 const TOP_CANDIDATES = 5;
 
@@ -289,7 +292,9 @@ export function* findArticleRootsSteps(body: Element, byNames = true): Steps<Art
   // split into sections, each scoring about the same).
   const close = ranked.slice(1).filter((r) => r.score / topScore >= 0.75).map((r) => r.el);
   if (close.length >= 3) {
-    for (let up = top.parentElement; up && up !== body; up = up.parentElement) {
+    // A few levels up at most: each level asks `contains` of every close candidate.
+    let levels = 0;
+    for (let up = top.parentElement; up && up !== body && levels < MAX_SHARED_ANCESTOR_LEVELS; up = up.parentElement, levels++) {
       if (close.filter((c) => up!.contains(c)).length >= 3) {
         top = up;
         break;
