@@ -205,11 +205,17 @@ const SMALL_QUOTA_BYTES = 3 * 1024 * 1024;
  */
 function fillFigureMemory(dbName: string, template: Record<string, unknown>, perTransaction: number, max: number): Promise<{ written: number; stoppedBy: string }> {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open(dbName);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
+    let written = 0;
+    // Big transactions first, then smaller ones once refused, so that hardly any room is left.
+    const sizes = [perTransaction, 5, 1];
+    let stoppedBy = 'max';
+    // Firefox refuses every put of a connection once one write was refused for room: each
+    // smaller size goes through a connection of its own.
+    const connect = (): void => {
+      const open = indexedDB.open(dbName);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
       const db = open.result;
-      let written = 0;
       const pad = (n: number) => String(n).padStart(6, '0');
       const record = (i: number) => {
         const page = Math.floor(i / 20);
@@ -238,25 +244,34 @@ function fillFigureMemory(dbName: string, template: Record<string, unknown>, per
         };
       };
       const next = () => {
-        if (written >= max) {
+        const size = sizes[0];
+        if (written >= max || size === undefined) {
           db.close();
-          resolve({ written, stoppedBy: 'max' });
+          resolve({ written, stoppedBy });
           return;
         }
         const tx = db.transaction('figures', 'readwrite');
         const store = tx.objectStore('figures');
-        for (let i = written; i < written + perTransaction; i++) store.put(record(i));
         tx.oncomplete = () => {
-          written += perTransaction;
+          written += size;
           next();
         };
         tx.onabort = () => {
+          stoppedBy = tx.error?.name ?? stoppedBy;
+          sizes.shift();
           db.close();
-          resolve({ written, stoppedBy: tx.error?.name ?? 'abort' });
+          connect();
         };
+        try {
+          for (let i = written; i < written + size; i++) store.put(record(i));
+        } catch {
+          tx.abort();
+        }
       };
       next();
     };
+    };
+    connect();
   });
 }
 
@@ -267,38 +282,55 @@ function fillFigureMemory(dbName: string, template: Record<string, unknown>, per
  */
 function fillBallast(name: string): Promise<{ written: number; stoppedBy: string }> {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('ballast');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      let seed = 7;
-      const noise = (length: number) => {
-        let text = '';
-        while (text.length < length) {
-          seed = (seed * 1103515245 + 12345) % 2147483648;
-          text += seed.toString(36);
-        }
-        return text;
-      };
-      let written = 0;
-      const next = () => {
-        const tx = db.transaction('ballast', 'readwrite');
-        for (let i = 0; i < 4; i++) tx.objectStore('ballast').put(noise(16_384), written + i);
-        tx.oncomplete = () => {
-          written += 4;
-          if (written >= 4000) {
-            db.close();
-            resolve({ written, stoppedBy: 'max' });
-          } else next();
-        };
-        tx.onabort = () => {
-          db.close();
-          resolve({ written, stoppedBy: tx.error?.name ?? 'abort' });
-        };
-      };
-      next();
+    let seed = 7;
+    const noise = (length: number) => {
+      let text = '';
+      while (text.length < length) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += seed.toString(36);
+      }
+      return text.slice(0, length);
     };
+    let written = 0;
+    let stoppedBy = 'max';
+    // Values of 64 KB a transaction first, then smaller ones once refused, until hardly any
+    // room is left; each size on a connection of its own (Firefox refuses every put of a
+    // connection after one was refused for room).
+    const sizes = [65_536, 16_384, 2_048, 256];
+    const connect = (): void => {
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('ballast');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const next = () => {
+          const size = sizes[0];
+          if (size === undefined || written >= 10_000) {
+            db.close();
+            resolve({ written, stoppedBy });
+            return;
+          }
+          const tx = db.transaction('ballast', 'readwrite');
+          tx.oncomplete = () => {
+            written++;
+            next();
+          };
+          tx.onabort = () => {
+            stoppedBy = tx.error?.name ?? stoppedBy;
+            sizes.shift();
+            db.close();
+            connect();
+          };
+          try {
+            tx.objectStore('ballast').put(noise(size), written);
+          } catch {
+            tx.abort();
+          }
+        };
+        next();
+      };
+    };
+    connect();
   });
 }
 
