@@ -203,10 +203,11 @@ export class FigureMemory {
           evicted += victims.length;
         } catch (error) {
           if (!isStoreFull(error)) throw error;
-          // Even a removal was refused: give space back first, then remove.
-          evicted += (await this.port.reclaim?.()) ?? 0;
+          // Even a removal was refused: give space back first, then remove. Counted by what
+          // is gone, since giving space back may itself leave out some of the same oldest.
+          await this.port.reclaim?.();
           await this.port.write({ removeIds: victims });
-          evicted += victims.length;
+          evicted += Math.max(0, count - (await this.port.countAll()));
         }
       }
       written = await attempt();
