@@ -78,8 +78,11 @@ describe.each(BROWSERS)('$name: the popup', (launcher) => {
     const shown = await popup.evaluate(() => ({
       cut: document.querySelector('[data-testid="flags-cut"]')?.textContent ?? null,
       entries: document.querySelectorAll('[data-testid="flag-entry"]').length,
+      kindCounts: [...document.querySelectorAll('[data-testid^="count-"]')].map((chip) => Number((chip.textContent ?? '').replace(/[^\d]/g, ''))),
     }));
     expect(shown.entries).toBe(1000);
+    // The per-kind counts at the top are the page's, not the first 1,000's.
+    expect(shown.kindCounts.reduce((sum, n) => sum + n, 0)).toBe(total);
     expect(shown.cut).toBe(`Showing the first 1,000 of ${total.toLocaleString('en-US')} flags on this page.`);
     await popup.screenshot('popup-cut');
 

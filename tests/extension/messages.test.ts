@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, conflictsCut, flagsCut, isPageState } from '../../src/extension/shared/messages';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, MAX_ITEMS, MAX_SENT_FIGURES, MAX_SENT_FLAGS, MAX_TEXT, acceptContentRequest, acceptRequest, boundPageState, boundReport, boundText, conflictsCut, flagsCut, isPageState, kindCountOf } from '../../src/extension/shared/messages';
 import { badgeText, badgeTitle } from '../../src/extension/background/badge';
 import { figure, flag, report } from './report-fixture';
 
@@ -101,6 +101,29 @@ describe('bounded reports from pages with very many flags', () => {
     expect(conflictsCut(small)).toBeNull();
     expect(isPageState({ ...bounded, conflictCount: -3 })).toBe(false);
     expect(isPageState({ ...bounded, conflictCount: 3 })).toBe(true);
+  });
+
+  it('keeps the true count of each kind when the flag list is cut, so the popup counts every flag', () => {
+    // 9,000 hedges first, then 1,000 omissions the cut list does not reach at all.
+    const mixed = report({
+      flags: Array.from({ length: 10_000 }, (_, i) =>
+        flag({ id: `f${i}`, kind: i < 9_000 ? 'hedge' : 'omission', cue: i < 9_000 ? 'allegedly' : 'declined to comment', start: i * 30 }),
+      ),
+    });
+    const bounded = boundPageState({ status: 'article' as const, url: 'u', report: mixed });
+    expect(bounded.report!.flags.every((f) => f.kind === 'hedge')).toBe(true);
+    expect(kindCountOf(bounded, 'hedge')).toBe(9_000);
+    expect(kindCountOf(bounded, 'omission')).toBe(1_000);
+    expect(kindCountOf(bounded, 'unverified')).toBe(0);
+    expect(isPageState(bounded)).toBe(true);
+    // A page's message cannot smuggle odd keys or counts in.
+    expect(isPageState({ ...bounded, flagCountsByKind: { hedge: -1 } })).toBe(false);
+    expect(isPageState({ ...bounded, flagCountsByKind: { rumour: 3 } })).toBe(false);
+    expect(isPageState({ ...bounded, flagCountsByKind: JSON.parse('{"__proto__": 3}') })).toBe(false);
+    expect(isPageState({ ...bounded, flagCountsByKind: [1, 2] })).toBe(false);
+    // Without a cut the counts come from the list itself.
+    const small = { status: 'article' as const, url: 'u', report: goodReport };
+    expect(kindCountOf(small, goodReport.flags[0]!.kind)).toBe(goodReport.flags.filter((f) => f.kind === goodReport.flags[0]!.kind).length);
   });
 
   it('leaves a small report as it is and still rejects a malformed flag count', () => {

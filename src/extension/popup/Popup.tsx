@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { conflictsCut, flagsCut, type ListCut, type PageState } from '../shared/messages';
+import { conflictsCut, flagsCut, kindCountOf, type ListCut, type PageState } from '../shared/messages';
 import { figureConflicts, groupFlags, quoteCue, type ConflictView, type FigureConflictsView, type FlagGroup } from '../shared/views';
-import { CONFLICT_INFO } from '../shared/kinds';
+import { CONFLICT_INFO, KIND_INFO } from '../shared/kinds';
+import { FLAG_KINDS, type ScanReport } from '../../engine/types';
 import { askTab, pageStateOf, targetTabId } from './page-state';
 
 // The toolbar popup: the page's flags grouped by kind, and its figures that disagree with
@@ -63,7 +64,7 @@ export function Popup() {
           <img src="/icons/icon-32.png" alt="" /> Caveat
         </div>
         {load.phase === 'ready' && load.state.report && <p class="page" title={load.state.report.title}>{load.state.report.title}</p>}
-        {load.phase === 'ready' && load.state.report && <Summary groups={groupFlags(load.state.report)} conflicts={figureConflicts(load.state.report).length} />}
+        {load.phase === 'ready' && load.state.report && <Summary state={load.state} report={load.state.report} />}
       </header>
       <main>
         <Body load={load} reveal={reveal} />
@@ -80,13 +81,17 @@ export function Popup() {
   );
 }
 
-function Summary({ groups, conflicts }: { groups: FlagGroup[]; conflicts: number }) {
+/** Counts per kind: the page's true counts, also when the list below holds only the first 1,000. */
+function Summary({ state, report }: { state: PageState; report: ScanReport }) {
+  const groups = groupFlags(report);
+  const conflicts = figureConflicts(report).length;
   if (groups.length === 0 && conflicts === 0) return null;
+  const kinds = FLAG_KINDS.map((kind) => ({ kind, label: KIND_INFO[kind].label, count: kindCountOf(state, kind) })).filter((k) => k.count > 0);
   return (
     <div class="summary">
-      {groups.map((g) => (
-        <span class={`chip k-${g.kind}`} key={g.kind}>
-          <span class="swatch" aria-hidden="true" /> {g.flags.length} {g.label.toLowerCase()}
+      {kinds.map((k) => (
+        <span class={`chip k-${k.kind}`} key={k.kind} data-testid={`count-${k.kind}`}>
+          <span class="swatch" aria-hidden="true" /> {count(k.count)} {k.label.toLowerCase()}
         </span>
       ))}
       {conflicts > 0 && (

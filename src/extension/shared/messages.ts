@@ -1,5 +1,5 @@
 import type { StoreUsage } from '../../engine/store/port';
-import { FLAG_KINDS, type Conflict, type KeptFigureView, type ScanReport } from '../../engine/types';
+import { FLAG_KINDS, type Conflict, type FlagKind, type KeptFigureView, type ScanReport } from '../../engine/types';
 
 // Every message between the parts of the extension, and the checks the receiving side runs.
 // The background trusts nothing it receives: a message must come from this extension
@@ -32,6 +32,12 @@ export interface PageState {
    * Absent when nothing was cut.
    */
   conflictCount?: number;
+  /**
+   * How many flags of each kind the page really has, when the report's list was cut: the
+   * popup's per-kind counts say these, not how many of each made it into the first 1,000.
+   * Absent when nothing was cut.
+   */
+  flagCountsByKind?: Partial<Record<FlagKind, number>>;
 }
 
 /** Content script -> background. */
@@ -135,9 +141,21 @@ export function boundPageState(state: PageState): PageState {
   const report = boundReport(state.report);
   if (report === state.report) return state;
   const bounded: PageState = { ...state, report, flagCount: state.flagCount ?? state.report.flags.length };
+  if (report.flags.length < state.report.flags.length) bounded.flagCountsByKind = state.flagCountsByKind ?? countByKind(state.report);
   const conflictCount = state.conflictCount ?? state.report.conflicts.length;
   if (conflictCount > report.conflicts.length) bounded.conflictCount = conflictCount;
   return bounded;
+}
+
+function countByKind(report: ScanReport): Partial<Record<FlagKind, number>> {
+  const counts: Partial<Record<FlagKind, number>> = {};
+  for (const flag of report.flags) counts[flag.kind] = (counts[flag.kind] ?? 0) + 1;
+  return counts;
+}
+
+/** The flags of one kind a page state stands for: its true count when the report was cut. */
+export function kindCountOf(state: PageState, kind: FlagKind): number {
+  return state.flagCountsByKind?.[kind] ?? state.report?.flags.filter((f) => f.kind === kind).length ?? 0;
 }
 
 /** What the popup shows of a page state's lists when they were cut: "first N of M". */
@@ -227,11 +245,19 @@ export function isScanReport(v: unknown): v is ScanReport {
   );
 }
 
+function isKindCounts(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  return Object.entries(v).every(
+    ([kind, n]) => (FLAG_KINDS as readonly string[]).includes(kind) && isOffset(n) && (n as number) <= Number.MAX_SAFE_INTEGER,
+  );
+}
+
 export function isPageState(v: unknown): v is PageState {
   if (!isRecord(v) || !isString(v.url)) return false;
   if (!['scanning', 'article', 'not-article', 'skipped'].includes(v.status as string)) return false;
   if (v.flagCount !== undefined && !(isOffset(v.flagCount) && (v.flagCount as number) <= Number.MAX_SAFE_INTEGER)) return false;
   if (v.conflictCount !== undefined && !(isOffset(v.conflictCount) && (v.conflictCount as number) <= Number.MAX_SAFE_INTEGER)) return false;
+  if (v.flagCountsByKind !== undefined && !isKindCounts(v.flagCountsByKind)) return false;
   return v.report === null || isScanReport(v.report);
 }
 
