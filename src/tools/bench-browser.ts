@@ -42,11 +42,19 @@ interface Timing {
 /** The phases the content script measures, in the order they run (settings runs alongside; wait is the time left waiting for it). */
 const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'store', 'conflicts'];
 
+interface TaskSummary {
+  longestTaskMs: number | null;
+  longestHeartbeatGapMs: number;
+  overBudgetTasks: number;
+}
+
 export interface BrowserBench {
   browser: string;
   seed: Timing[];
   largestFixture: Timing[];
-  onMegabytePage: { timeToHighlights: Timing; longestTaskMs: number | null; longestHeartbeatGapMs: number; overBudgetTasks: number };
+  onMegabytePage: TaskSummary & { timeToHighlights: Timing };
+  /** The same page in a browser whose only extension is an empty one: what the page costs by itself. */
+  megabytePageAlone: TaskSummary | null;
   memoryDeltaBytes: number | null;
   memoryNote: string;
 }
@@ -174,6 +182,32 @@ async function chromiumMemoryDelta(launcher: BrowserLauncher, server: FixtureSer
   }
 }
 
+function taskSummary(launcher: BrowserLauncher, tasks: { longTasks: number[]; heartbeatGaps: number[] }): TaskSummary {
+  const all = [...tasks.longTasks, ...tasks.heartbeatGaps];
+  return {
+    longestTaskMs: tasks.longTasks.length > 0 ? Math.max(...tasks.longTasks) : launcher.name === 'chromium' ? 0 : null,
+    longestHeartbeatGapMs: tasks.heartbeatGaps.length > 0 ? Math.max(...tasks.heartbeatGaps) : 0,
+    overBudgetTasks: all.filter((ms) => ms > BUDGET_TASK_MS).length,
+  };
+}
+
+/** The ~1 MB page's own long tasks and heartbeat gaps, with an empty extension instead of Caveat. */
+async function megabytePageAlone(launcher: BrowserLauncher, server: FixtureServer): Promise<TaskSummary> {
+  const empty = await emptyExtension();
+  try {
+    const session = await launcher.launch({ extensionDir: empty.dir });
+    try {
+      const tab = await session.openTab(server.pageUrl('hostile/generated.html?kb=1000'));
+      await sleep(3000); // as long as Caveat's scan and the wait after it above, roughly
+      return taskSummary(launcher, await tab.evaluate(taskProbe));
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await empty.remove();
+  }
+}
+
 async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: number): Promise<BrowserBench> {
   const session = await launcher.launch();
   const result: BrowserBench = {
@@ -181,6 +215,7 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
     seed: [],
     largestFixture: [],
     onMegabytePage: { timeToHighlights: { ms: NaN, method: 'poll-from-domcontentloaded' }, longestTaskMs: null, longestHeartbeatGapMs: NaN, overBudgetTasks: 0 },
+    megabytePageAlone: null,
     memoryDeltaBytes: null,
     memoryNote: '',
   };
@@ -197,18 +232,12 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
     }
     const { tab, timing } = await timeToHighlights(session, server.pageUrl('hostile/generated.html?kb=1000'));
     await sleep(2000); // the rest of the scan (painting slices, the store round trip)
-    const tasks = await tab.evaluate(taskProbe);
-    const all = [...tasks.longTasks, ...tasks.heartbeatGaps];
-    result.onMegabytePage = {
-      timeToHighlights: timing,
-      longestTaskMs: tasks.longTasks.length > 0 ? Math.max(...tasks.longTasks) : launcher.name === 'chromium' ? 0 : null,
-      longestHeartbeatGapMs: tasks.heartbeatGaps.length > 0 ? Math.max(...tasks.heartbeatGaps) : 0,
-      overBudgetTasks: all.filter((ms) => ms > BUDGET_TASK_MS).length,
-    };
+    result.onMegabytePage = { timeToHighlights: timing, ...taskSummary(launcher, await tab.evaluate(taskProbe)) };
     await tab.close();
   } finally {
     await session.close();
   }
+  result.megabytePageAlone = await megabytePageAlone(launcher, server).catch(() => null);
   if (launcher.name === 'chromium') {
     result.memoryDeltaBytes = await chromiumMemoryDelta(launcher, server, server.fixtureUrl('gizmodo-feather-duvet-lung.html'));
     result.memoryNote = 'JS heap of the tab (CDP Runtime.getHeapUsage after 3 GCs), Caveat minus an empty extension, on the largest fixture';
@@ -267,6 +296,8 @@ export async function benchBrowsers(options: { runs?: number; browsers?: string[
       console.log(`  ~1 MB article: highlights after ${ms(mb.timeToHighlights.ms)} (${mb.timeToHighlights.method})`);
       console.log(`    ${phaseBreakdown([mb.timeToHighlights])}`);
       console.log(`    longest task (longtask API): ${ms(mb.longestTaskMs)}; longest heartbeat gap: ${ms(mb.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${mb.overBudgetTasks}${mb.overBudgetTasks > 0 ? '  <-- OVER BUDGET' : ''}`);
+      const alone = result.megabytePageAlone;
+      if (alone) console.log(`    the same page without Caveat (an empty extension): longest task ${ms(alone.longestTaskMs)}; longest heartbeat gap: ${ms(alone.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${alone.overBudgetTasks}`);
       console.log(`  memory held after the scan: ${result.memoryDeltaBytes === null ? 'n/a' : `${(result.memoryDeltaBytes / 1024 / 1024).toFixed(1)} MB`} (${result.memoryNote})`);
     }
   } finally {

@@ -12,7 +12,7 @@ import { cardModel, conflictingFigureIds } from '../shared/views';
 import { ContextCard } from './card';
 import { HighlightPainter, highlightsSupported, type Mark, type MarkSpec } from './highlights';
 import { markAtPoint } from './hit-test';
-import { SUPERSEDED, Slicer, debounce } from './schedule';
+import { SUPERSEDED, Slicer, debounce, yieldToPage } from './schedule';
 import { watchContent, watchUrl } from './watch';
 
 // Caveat's content script, on every http(s) page. It decides cheaply whether the page is an
@@ -438,7 +438,9 @@ function start(): void {
     settle();
   });
 
-  void scan();
+  // The first scan in a task of its own: loading this script (parsing it, setting up the
+  // engine's tables) is a task's worth of work already.
+  void yieldToPage().then(scan);
 }
 
 start();
