@@ -1,9 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
-import { precheck } from '../../engine/article/precheck';
 import { rangesFor } from '../../engine/article/textmap';
 import { baseCueIndex } from '../../engine/cues/compile';
-import { extractArticleSteps, scanArticleSteps, type Steps } from '../../engine/steps';
+import { extractArticleSteps, precheckSteps, scanArticleSteps, type Steps } from '../../engine/steps';
 import type { Conflict, Figure, Flag, KeptFigureView, ScanReport } from '../../engine/types';
 import { STORE_CHANGED_KEY, acceptContentRequest, boundPageState, boundReport, boundText, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
 import { SETTINGS_KEY, enabledKinds, normalizeSettings, type Settings } from '../shared/settings';
@@ -116,7 +115,8 @@ async function scan(): Promise<void> {
   // first slice, a big one gives the page its turn every few milliseconds.
   const slicer = new Slicer({ isCurrent: current });
 
-  const pre = precheck(document);
+  const pre = await slicer.run(precheckSteps(document));
+  if (pre === SUPERSEDED) return;
   let at = measure('precheck', began);
   if (!pre.candidate) {
     const options = await settingsReady;
