@@ -1,19 +1,25 @@
 import { FLAG_KINDS, type ExtraCue, type FlagKind } from '../types';
 import { LEXICON } from './lexicon';
+import { compileWord, type Alternative, type Slot, type SlotType } from './match';
 
-// Compiles the lexicon's phrase patterns (notation in lexicon.ts) into sticky regexes keyed by
+// Compiles the lexicon's phrase patterns (notation in lexicon.ts) into slots (match.ts) keyed by
 // their possible first words. The detector tokenizes a sentence once and, for each word, tries
 // only the few entries that can start with it: the cost is one Map lookup per word plus a short
-// anchored match on the rare hits, instead of hundreds of regex scans per sentence. Every
-// compiled regex is a sequence of literal alternatives with bounded gaps, so it cannot
-// backtrack catastrophically.
+// anchored match on the rare hits. Every pattern is a sequence of literal alternatives with
+// bounded gaps, so a match cannot run away; and no RegExp is built per pattern (V8 compiles a
+// regex on its first use, which made a fresh page pay for compiling the whole lexicon).
+//
+// compilePattern still gives each pattern's meaning as a regex source: the slots match exactly
+// what that regex matches (tests compare the two), and its length orders the patterns.
 
 export interface CompiledCue {
   kind: FlagKind;
   /** Shown in Flag.rule: "<group>: <pattern>". */
   rule: string;
-  /** Sticky, case-insensitive: set lastIndex to a word start, then exec. */
-  re: RegExp;
+  /** Matched from a word start with matchSlots. */
+  slots: readonly Slot[];
+  /** Length of the pattern's regex source: longer patterns are tried first under a key. */
+  weight: number;
 }
 
 /** Lower-case first words → the cues that may start there. */
@@ -42,13 +48,20 @@ const WORD_END = "(?![A-Za-z0-9À-ÖØ-öø-ÿ'’-])";
 /** "…": up to four words, matched lazily (bounded: no runaway backtracking). */
 const GAP = '(?:\\s+\\S+){0,4}?';
 
-/** Regex source of one pattern, and the index keys of its first slot. */
-export function compilePattern(pattern: string): { source: string; keys: string[] } {
-  const slots = pattern.trim().split(/\s+/);
-  const first = slots[0]!;
+function checkFirst(first: string, pattern: string): void {
   if (first === '…' || first.startsWith('!') || first.endsWith('?')) {
     throw new Error(`Cue pattern must start with a literal word: "${pattern}"`);
   }
+}
+
+/**
+ * Regex source of one pattern (sticky and case-insensitive, it is what the pattern means; the
+ * reference of slotsOf), and the index keys of its first slot.
+ */
+export function compilePattern(pattern: string): { source: string; keys: string[] } {
+  const slots = pattern.trim().split(/\s+/);
+  const first = slots[0]!;
+  checkFirst(first, pattern);
   const keys = first.split('|').map((alt) => indexKey(alt.split('_')[0]!));
   let source = alternatives(first) + WORD_END;
   for (const slot of slots.slice(1)) {
@@ -58,6 +71,35 @@ export function compilePattern(pattern: string): { source: string; keys: string[
     else source += `\\s+${alternatives(slot)}${WORD_END}`;
   }
   return { source, keys };
+}
+
+function alternativesOf(slot: string, pattern: string): Alternative[] {
+  return slot.split('|').map((alternative) => {
+    const words = alternative.split('_');
+    if (words.some((word) => word === '')) throw new Error(`Empty word in cue pattern: "${pattern}"`);
+    return words.map(compileWord);
+  });
+}
+
+/** The slots of one pattern, matching what compilePattern's regex matches. */
+export function slotsOf(pattern: string): Slot[] {
+  const parts = pattern.trim().split(/\s+/);
+  checkFirst(parts[0]!, pattern);
+  const slots = parts.map((part, i): Slot => {
+    let type: SlotType;
+    let words = part;
+    if (i === 0) type = 'first';
+    else if (part === '…') return { type: 'gap', alternatives: [] };
+    else if (part.startsWith('!')) [type, words] = ['guard', part.slice(1)];
+    else if (part.endsWith('?')) [type, words] = ['optional', part.slice(0, -1)];
+    else type = 'word';
+    return { type, alternatives: alternativesOf(words, pattern) };
+  });
+  // A gap gives back no part of a chunk only when white space must follow it.
+  if (slots.some((slot, i) => slot.type === 'gap' && slots[i + 1]?.type !== 'word')) {
+    throw new Error(`A gap must be followed by a word: "${pattern}"`);
+  }
+  return slots;
 }
 
 function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue): void {
@@ -70,7 +112,7 @@ function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], 
 
 /** Longer patterns first under each key, so "did not say" wins over a shorter overlap. */
 function sortIndex(index: Map<string, CompiledCue[]>): void {
-  for (const list of index.values()) list.sort((a, b) => b.re.source.length - a.re.source.length);
+  for (const list of index.values()) list.sort((a, b) => b.weight - a.weight);
 }
 
 function buildBaseIndex(): Map<string, CompiledCue[]> {
@@ -78,7 +120,7 @@ function buildBaseIndex(): Map<string, CompiledCue[]> {
   for (const group of LEXICON) {
     for (const pattern of group.patterns) {
       const { source, keys } = compilePattern(pattern);
-      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, re: new RegExp(source, 'iy') });
+      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots: slotsOf(pattern), weight: source.length });
     }
   }
   sortIndex(index);
@@ -93,15 +135,31 @@ export function baseCueIndex(): CueIndex {
   return baseIndex;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The words of a user's extra phrase that count: those with a letter or digit. */
+function extraCueWords(phrase: string): string[] {
+  return phrase.trim().split(/\s+/).filter((w) => LETTER_OR_DIGIT.test(w));
+}
+
 /**
- * A user's extra phrase as a pattern: its words taken literally (no pattern notation, so a
- * user cannot write a regex or a slow pattern), whole words, any white space between them.
+ * A user's extra phrase as a regex source (the reference of extraCueSlots): its words taken
+ * literally (no pattern notation, so a user cannot write a regex or a slow pattern), the last a
+ * whole word, any white space between them.
  */
-function extraCuePattern(phrase: string): { source: string; keys: string[] } | null {
-  const words = phrase.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+export function extraCuePattern(phrase: string): { source: string; keys: string[] } | null {
+  const words = extraCueWords(phrase);
   if (words.length === 0) return null;
   const source = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(APOSTROPHE, "['’]")).join('\\s+') + WORD_END;
   return { source, keys: [indexKey(words[0]!)] };
+}
+
+/**
+ * A user's phrase as slots: one literal word each (white space must follow every word but the
+ * last, so each ends a word as the last one must).
+ */
+export function extraCueSlots(phrase: string): Slot[] {
+  return extraCueWords(phrase).map((word, i) => ({ type: i === 0 ? 'first' : 'word', alternatives: [[compileWord(word)]] }));
 }
 
 /**
@@ -124,7 +182,8 @@ export function cueIndexWith(extraCues: readonly ExtraCue[] | undefined): CueInd
     if (typeof extra.phrase !== 'string' || !FLAG_KINDS.includes(extra.kind)) continue;
     const compiled = extraCuePattern(extra.phrase);
     if (!compiled) continue;
-    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, re: new RegExp(compiled.source, 'iy') });
+    const cue = { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: extraCueSlots(extra.phrase), weight: compiled.source.length };
+    addToIndex(index, compiled.keys, cue);
   }
   sortIndex(index);
   if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);

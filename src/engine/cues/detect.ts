@@ -1,6 +1,7 @@
 import type { AnalyzeOptions, Flag, FlagKind, Sentence } from '../types';
 import { attributionOf, isPronoun, resolvePronoun, subjectBefore } from '../attribution';
 import { cueIndexWith, type CueIndex } from './compile';
+import { matchSlots } from './match';
 import { CUE_RULES, type CueHit } from './rules';
 import { wordsOf, type Word } from './words';
 import { referredClaimIndex } from './pointing-back';
@@ -18,10 +19,9 @@ function lexiconHits(sentence: string, words: readonly Word[], index: CueIndex):
     const candidates = index.get(word.key);
     if (!candidates) continue;
     for (const cue of candidates) {
-      cue.re.lastIndex = word.start;
-      const m = cue.re.exec(sentence);
-      if (!m) continue;
-      hits.push({ kind: cue.kind, start: word.start, end: word.start + m[0].length, rule: cue.rule });
+      const end = matchSlots(cue.slots, sentence, word.start);
+      if (end < 0) continue;
+      hits.push({ kind: cue.kind, start: word.start, end, rule: cue.rule });
       break; // longest pattern first: one hit per starting word
     }
   }

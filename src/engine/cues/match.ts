@@ -1,0 +1,163 @@
+// The cue matcher: a compiled lexicon pattern (or a user's phrase) is a list of slots, matched
+// on the sentence text from the start of the word the first-word index found, without any
+// RegExp. It keeps exactly the semantics the patterns had as sticky, case-insensitive regexes
+// (compilePattern in compile.ts gives that regex source; tests compare the two on every
+// pattern): slots are separated by white space only (`\s`), a word ends where no letter,
+// digit, apostrophe or hyphen follows (the regexes' WORD_END class, case-folded), letters
+// compare as a non-Unicode `i` regex compares them, either apostrophe matches either, and the
+// alternatives, optional slots and gaps are tried in the order a backtracking regex tries them,
+// so the first match found (and its end) is the one the regex found.
+//
+// Why no RegExp: V8 compiles a regex on its first exec, and the lexicon's large alternations
+// cost a fresh page tens of milliseconds to compile; a match here is a few character
+// comparisons from one word on, with nothing to compile.
+
+/** Either apostrophe (straight or curly), in a compiled word. */
+const APOSTROPHE = -1;
+
+/** One alternative of a slot: its words (split on `_`, which matches white space), as case-folded code units. */
+export type Alternative = readonly Int32Array[];
+
+/**
+ * first: one of the alternatives at the start position itself.
+ * word: white space, then one of the alternatives.
+ * optional: like word, or nothing (tried present first, as a greedy `?`).
+ * guard: NOT white space and one of the alternatives (a lookahead: consumes nothing).
+ * gap: up to four white-space-separated chunks, fewest first (a lazy `{0,4}?`); always followed by a word slot.
+ */
+export type SlotType = 'first' | 'word' | 'optional' | 'guard' | 'gap';
+
+export interface Slot {
+  type: SlotType;
+  alternatives: readonly Alternative[];
+}
+
+/** The most chunks a gap spans. */
+const GAP_CHUNKS = 4;
+
+/**
+ * What a non-Unicode, case-insensitive regex compares a code unit as (ECMAScript Canonicalize):
+ * its upper case when that is one code unit, except that nothing outside ASCII folds into it.
+ */
+function canonicalize(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
+  const upper = String.fromCharCode(code).toUpperCase();
+  if (upper.length !== 1) return code;
+  const folded = upper.charCodeAt(0);
+  return folded < 128 ? code : folded;
+}
+
+/** A word of a pattern as compiled: case-folded code units, apostrophes as APOSTROPHE. */
+export function compileWord(word: string): Int32Array {
+  const codes = new Int32Array(word.length);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    codes[i] = code === 0x27 || code === 0x2019 ? APOSTROPHE : canonicalize(code);
+  }
+  return codes;
+}
+
+/** `\s` of a JavaScript regex (white space and line terminators). */
+export function isSpace(code: number): boolean {
+  if (code < 128) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether a word may end before this code unit: not a letter, digit, apostrophe or hyphen, as
+ * the case-insensitive class [A-Za-z0-9À-ÖØ-öø-ÿ'’-] reads it (which also takes in Ÿ, the
+ * upper case of ÿ).
+ */
+function endsWordBefore(code: number): boolean {
+  if (code < 128) {
+    return !((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 || code === 0x2d);
+  }
+  if (code >= 0xc0 && code <= 0xff) return code === 0xd7 || code === 0xf7;
+  return code !== 0x2019 && code !== 0x178;
+}
+
+function wordEndAt(text: string, at: number): boolean {
+  return at >= text.length || endsWordBefore(text.charCodeAt(at));
+}
+
+/** The end of the white space starting at `at` (`at` itself when there is none). */
+function afterSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function afterNonSpace(text: string, at: number): number {
+  while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The end of `alternative` written at `at` (its words separated by white space), or -1. */
+function alternativeAt(alternative: Alternative, text: string, at: number): number {
+  for (let w = 0; w < alternative.length; w++) {
+    if (w > 0) {
+      const next = afterSpace(text, at);
+      if (next === at) return -1;
+      at = next;
+    }
+    const word = alternative[w]!;
+    if (at + word.length > text.length) return -1;
+    for (let i = 0; i < word.length; i++) {
+      const expected = word[i]!;
+      const code = text.charCodeAt(at + i);
+      if (expected === APOSTROPHE) {
+        if (code !== 0x27 && code !== 0x2019) return -1;
+      } else if (code < 128) {
+        if ((code >= 97 && code <= 122 ? code - 32 : code) !== expected) return -1;
+      } else if (expected < 128 || canonicalize(code) !== expected) {
+        return -1;
+      }
+    }
+    at += word.length;
+  }
+  return at;
+}
+
+/** The end of the slots from `slot` on, matched from `at`, or -1: depth first, in the regex's order. */
+function slotsFrom(slots: readonly Slot[], slot: number, text: string, at: number): number {
+  if (slot === slots.length) return at;
+  const { type, alternatives } = slots[slot]!;
+  if (type === 'gap') {
+    for (let chunks = 0; ; chunks++) {
+      const end = slotsFrom(slots, slot + 1, text, at);
+      if (end >= 0 || chunks === GAP_CHUNKS) return end;
+      const chunk = afterSpace(text, at);
+      if (chunk === at) return -1;
+      const next = afterNonSpace(text, chunk);
+      if (next === chunk) return -1;
+      at = next;
+    }
+  }
+  let from = at;
+  if (type !== 'first') {
+    from = afterSpace(text, at);
+    if (from === at) return type === 'word' ? -1 : slotsFrom(slots, slot + 1, text, at);
+  }
+  for (const alternative of alternatives) {
+    const end = alternativeAt(alternative, text, from);
+    if (end < 0 || !wordEndAt(text, end)) continue;
+    if (type === 'guard') return -1;
+    const rest = slotsFrom(slots, slot + 1, text, end);
+    if (rest >= 0) return rest;
+  }
+  return type === 'first' || type === 'word' ? -1 : slotsFrom(slots, slot + 1, text, at);
+}
+
+/** The end of a match of `slots` starting at `start` in `text`, or -1 when they do not match there. */
+export function matchSlots(slots: readonly Slot[], text: string, start: number): number {
+  return slotsFrom(slots, 0, text, start);
+}
