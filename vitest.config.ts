@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/browser/**'],
           environment: 'node',
+          // A guard against a stuck test, not a speed limit: tests that read every fixture page
+          // through jsdom take seconds, and several times that on a loaded 2-core CI machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -15,16 +15,16 @@ export { precheckSteps } from './article/precheck';
 export { scanArticleSteps } from './analyze';
 
 // How fine the yields are (all counted in work, never in time):
-// - precheckSteps: Readability's isProbablyReaderable as one step (it reads the text of the
-//   page's paragraphs), then the depth walk with a yield every 2,000 elements. Pass its result
-//   to extractArticleSteps as ExtractOptions.precheck so it is not run twice.
+// - precheckSteps: Readability's isProbablyReaderable (our sliced copy, article/readerable.ts)
+//   with a yield every 1,500 elements or text nodes, then the depth walk with a yield every
+//   2,000 elements. Pass its result to extractArticleSteps as ExtractOptions.precheck so it is
+//   not run twice.
 // - extractArticleSteps: one yield after precheck (skipped when ExtractOptions.precheck is
-//   given), then either Readability's parse as ONE step (method 'readability'; its cost grows
-//   with the page) or the sliced container search (method 'sliced': a yield every 250
-//   elements walked); then the text writer yields every 200 nodes (a long text node counts
-//   one unit per 50 characters, and yields inside). Method 'auto' (the default) takes
-//   Readability for small pages and the sliced path above SLICED_ABOVE_ELEMENTS elements or
-//   SLICED_ABOVE_CHARS characters of text (article/extract.ts).
+//   given), then the sliced container search (a yield every 250 elements walked) — or, with
+//   method 'readability', Readability's parse as ONE step whose cost grows with the page; 'auto'
+//   (the default) is the sliced path, with Readability as a second look only when it finds no
+//   article on a small page (article/extract.ts). Then the text writer yields every 200 nodes
+//   (a long text node counts one unit per 50 characters, and yields inside).
 // - scanArticleSteps: sentences every 8,192 characters read, flags and figures every 4,000
 //   characters of sentences (a sentence is at most MAX_SENTENCE_CHARS = 1,000), conflicts
 //   every 500 figure pairs.

@@ -1,7 +1,7 @@
-import { isProbablyReaderable } from '@mozilla/readability';
 import { jsonLdTexts, metaTags } from './meta-tags';
 import { runToEnd, type Steps } from '../run-steps';
 import { nextAfter } from './walk';
+import { readerableSteps } from './readerable';
 
 // The content script runs on every page a user opens, and most are not articles (home pages,
 // search results, web apps). This check reads only what is cheap to read — a few meta tags
@@ -145,15 +145,14 @@ export function precheck(doc: Document): Precheck {
 }
 
 /**
- * precheck as resumable steps: Readability's isProbablyReaderable is one step (it reads the
- * text of the page's paragraphs), the depth walk yields every 2,000 elements.
+ * precheck as resumable steps: Readability's isProbablyReaderable (our sliced copy in
+ * readerable.ts) and the depth walk both yield after bounded work.
  */
 export function* precheckSteps(doc: Document): Steps<Precheck> {
   const articleMetadata = hasArticleMetadata(doc);
   if (!doc.body) return { candidate: false, reason: 'no article found: the page has no body', articleMetadata, collapseWrappers: false };
   // The depth walk visits every element, so it runs only for pages that could be articles.
-  const readerable = isProbablyReaderable(doc);
-  yield;
+  const readerable = yield* readerableSteps(doc);
   if (readerable) return yield* depthCheckSteps(doc, articleMetadata);
   const stats = paragraphStats(doc);
   const saysArticle = articleMetadata || doc.getElementsByTagName('article').length > 0;
