@@ -13,7 +13,7 @@ import { runToEnd, type Steps } from '../run-steps';
 // in the sentence, so a reader sees each doubt once where it starts.
 
 /** Lexicon hits in one sentence: only entries whose first word occurs are tried. */
-function lexiconHits(sentence: string, words: readonly Word[], index: CueIndex): CueHit[] {
+export function lexiconHits(sentence: string, words: readonly Word[], index: CueIndex): CueHit[] {
   const hits: CueHit[] = [];
   for (const word of words) {
     const candidates = index.get(word.key);
