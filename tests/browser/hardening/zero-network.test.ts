@@ -28,11 +28,17 @@ describe.each(BROWSERS)('$name: zero network', (launcher) => {
     const rec = recorder!;
     // The recorder sees a request the extension does make (here, from its own page): without
     // this, "no requests seen" could mean a blind recorder.
-    const checkUrl = `${ctx.server.origin}/pages/hostile/heartbeat.js?${RECORDER_CHECK}`;
-    await ctx.browser.evaluateInExtension((url: string) => fetch(url).then((r) => r.status), checkUrl);
-    await pollUntil(async () => (await rec.seen()).some((r) => r.url.includes(RECORDER_CHECK) && r.fromExtension), {
-      message: 'the network recorder did not see the extension’s own test request',
-    });
+    // The request is made again on every poll: the recorder attaches to the extension's pages
+    // asynchronously, and on a loaded machine the first request can come before it listens.
+    let attempt = 0;
+    await pollUntil(
+      async () => {
+        const checkUrl = `${ctx.server.origin}/pages/hostile/heartbeat.js?${RECORDER_CHECK}-${++attempt}`;
+        await ctx.browser.evaluateInExtension((url: string) => fetch(url, { cache: 'no-store' }).then((r) => r.status), checkUrl);
+        return (await rec.seen()).some((r) => r.url.includes(RECORDER_CHECK) && r.fromExtension);
+      },
+      { timeoutMs: 30_000, intervalMs: 500, message: 'the network recorder did not see the extension’s own test requests' },
+    );
     ctx.server.clearRequests();
 
     const localPages = [
