@@ -1,6 +1,6 @@
 import { FLAG_KINDS, type ExtraCue, type FlagKind } from '../types';
 import { LEXICON } from './lexicon';
-import { compileWord, type Alternative, type Slot, type SlotType } from './match';
+import { compileWord, type Slot, type SlotType } from './match';
 
 // Compiles the lexicon's phrase patterns (notation in lexicon.ts) into slots (match.ts) keyed by
 // their possible first words. The detector tokenizes a sentence once and, for each word, tries
@@ -55,8 +55,9 @@ function checkFirst(first: string, pattern: string): void {
 }
 
 /**
- * Regex source of one pattern (sticky and case-insensitive, it is what the pattern means; the
- * reference of slotsOf), and the index keys of its first slot.
+ * Regex source of one pattern, and the index keys of its first slot. The detector no longer
+ * builds it: compiled sticky and case-insensitive, it is what the pattern means, the reference
+ * the slots (compileCue) are tested against.
  */
 export function compilePattern(pattern: string): { source: string; keys: string[] } {
   const slots = pattern.trim().split(/\s+/);
@@ -73,33 +74,78 @@ export function compilePattern(pattern: string): { source: string; keys: string[
   return { source, keys };
 }
 
-function alternativesOf(slot: string, pattern: string): Alternative[] {
-  return slot.split('|').map((alternative) => {
-    const words = alternative.split('_');
-    if (words.some((word) => word === '')) throw new Error(`Empty word in cue pattern: "${pattern}"`);
-    return words.map(compileWord);
-  });
+/** Characters the regex source escaped. */
+const REGEX_SYNTAX = new Set('.*+?^${}()|[]\\');
+
+/**
+ * Length of a word as the regex source wrote it (syntax escaped, an apostrophe as ['’], and in
+ * lexicon patterns `_` as \s+): the patterns' order key, without building the source.
+ */
+function sourceLength(word: string, underscores: boolean): number {
+  let length = word.length;
+  for (const char of word) {
+    if (REGEX_SYNTAX.has(char)) length += 1;
+    else if (char === "'" || char === '’') length += 3;
+    else if (underscores && char === '_') length += 2;
+  }
+  return length;
 }
 
-/** The slots of one pattern, matching what compilePattern's regex matches. */
-export function slotsOf(pattern: string): Slot[] {
+/** Source length a slot's regex adds around its alternatives. */
+const WRAPPING: Record<Exclude<SlotType, 'gap'>, number> = {
+  first: WORD_END.length,
+  word: `\\s+${WORD_END}`.length,
+  optional: `(?:\\s+${WORD_END})?`.length,
+  guard: `(?!\\s+${WORD_END})`.length,
+};
+
+export interface CompiledPattern {
+  slots: Slot[];
+  /** The index keys of its first slot (as compilePattern gives them). */
+  keys: string[];
+  /** Length of compilePattern's source. */
+  weight: number;
+}
+
+/** One lexicon pattern as slots matching what compilePattern's regex matches. */
+export function compileCue(pattern: string): CompiledPattern {
   const parts = pattern.trim().split(/\s+/);
-  checkFirst(parts[0]!, pattern);
+  const first = parts[0]!;
+  checkFirst(first, pattern);
+  const keys = first.split('|').map((alt) => indexKey(alt.split('_')[0]!));
+  let weight = 0;
   const slots = parts.map((part, i): Slot => {
     let type: SlotType;
     let words = part;
     if (i === 0) type = 'first';
-    else if (part === '…') return { type: 'gap', alternatives: [] };
-    else if (part.startsWith('!')) [type, words] = ['guard', part.slice(1)];
+    else if (part === '…') {
+      weight += GAP.length;
+      return { type: 'gap', alternatives: [] };
+    } else if (part.startsWith('!')) [type, words] = ['guard', part.slice(1)];
     else if (part.endsWith('?')) [type, words] = ['optional', part.slice(0, -1)];
     else type = 'word';
-    return { type, alternatives: alternativesOf(words, pattern) };
+    const alternatives = words.split('|');
+    weight += WRAPPING[type] + '(?:)'.length + alternatives.length - 1;
+    return {
+      type,
+      alternatives: alternatives.map((alternative) => {
+        weight += sourceLength(alternative, true);
+        const split = alternative.split('_');
+        if (split.includes('')) throw new Error(`Empty word in cue pattern: "${pattern}"`);
+        return split.map(compileWord);
+      }),
+    };
   });
   // A gap gives back no part of a chunk only when white space must follow it.
   if (slots.some((slot, i) => slot.type === 'gap' && slots[i + 1]?.type !== 'word')) {
     throw new Error(`A gap must be followed by a word: "${pattern}"`);
   }
-  return slots;
+  return { slots, keys, weight };
+}
+
+/** The slots of one pattern. */
+export function slotsOf(pattern: string): Slot[] {
+  return compileCue(pattern).slots;
 }
 
 function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue): void {
@@ -119,8 +165,8 @@ function buildBaseIndex(): Map<string, CompiledCue[]> {
   const index = new Map<string, CompiledCue[]>();
   for (const group of LEXICON) {
     for (const pattern of group.patterns) {
-      const { source, keys } = compilePattern(pattern);
-      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots: slotsOf(pattern), weight: source.length });
+      const { slots, keys, weight } = compileCue(pattern);
+      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots, weight });
     }
   }
   sortIndex(index);
@@ -143,7 +189,7 @@ function extraCueWords(phrase: string): string[] {
 }
 
 /**
- * A user's extra phrase as a regex source (the reference of extraCueSlots): its words taken
+ * A user's extra phrase as a regex source (the reference of compileExtraCue, not used by the detector): its words taken
  * literally (no pattern notation, so a user cannot write a regex or a slow pattern), the last a
  * whole word, any white space between them.
  */
@@ -156,10 +202,15 @@ export function extraCuePattern(phrase: string): { source: string; keys: string[
 
 /**
  * A user's phrase as slots: one literal word each (white space must follow every word but the
- * last, so each ends a word as the last one must).
+ * last, so each ends a word as the last one must); null when no word counts.
  */
-export function extraCueSlots(phrase: string): Slot[] {
-  return extraCueWords(phrase).map((word, i) => ({ type: i === 0 ? 'first' : 'word', alternatives: [[compileWord(word)]] }));
+export function compileExtraCue(phrase: string): CompiledPattern | null {
+  const words = extraCueWords(phrase);
+  if (words.length === 0) return null;
+  let weight = WORD_END.length + '\\s+'.length * (words.length - 1);
+  for (const word of words) weight += sourceLength(word, false);
+  const slots = words.map((word, i): Slot => ({ type: i === 0 ? 'first' : 'word', alternatives: [[compileWord(word)]] }));
+  return { slots, keys: [indexKey(words[0]!)], weight };
 }
 
 /**
@@ -180,10 +231,9 @@ export function cueIndexWith(extraCues: readonly ExtraCue[] | undefined): CueInd
   for (const extra of extraCues) {
     // Settings come from storage: skip entries that are not a phrase of a known kind.
     if (typeof extra.phrase !== 'string' || !FLAG_KINDS.includes(extra.kind)) continue;
-    const compiled = extraCuePattern(extra.phrase);
+    const compiled = compileExtraCue(extra.phrase);
     if (!compiled) continue;
-    const cue = { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: extraCueSlots(extra.phrase), weight: compiled.source.length };
-    addToIndex(index, compiled.keys, cue);
+    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight });
   }
   sortIndex(index);
   if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);

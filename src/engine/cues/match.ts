@@ -12,11 +12,14 @@
 // cost a fresh page tens of milliseconds to compile; a match here is a few character
 // comparisons from one word on, with nothing to compile.
 
-/** Either apostrophe (straight or curly), in a compiled word. */
-const APOSTROPHE = -1;
+/** Either apostrophe (straight or curly), in a compiled word: the straight one. */
+const APOSTROPHE = 0x27;
 
-/** One alternative of a slot: its words (split on `_`, which matches white space), as case-folded code units. */
-export type Alternative = readonly Int32Array[];
+/**
+ * One alternative of a slot: its words (split on `_`, which matches white space), each as a
+ * string of case-folded code units (in which ' stands for either apostrophe).
+ */
+export type Alternative = readonly string[];
 
 /**
  * first: one of the alternatives at the start position itself.
@@ -47,14 +50,17 @@ function canonicalize(code: number): number {
   return folded < 128 ? code : folded;
 }
 
-/** A word of a pattern as compiled: case-folded code units, apostrophes as APOSTROPHE. */
-export function compileWord(word: string): Int32Array {
-  const codes = new Int32Array(word.length);
+/** A word of a pattern as compiled: its case-folded code units, either apostrophe as APOSTROPHE. */
+export function compileWord(word: string): string {
+  let ascii = true;
+  for (let i = 0; i < word.length && ascii; i++) ascii = word.charCodeAt(i) < 128;
+  if (ascii) return word.toUpperCase();
+  let folded = '';
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
-    codes[i] = code === 0x27 || code === 0x2019 ? APOSTROPHE : canonicalize(code);
+    folded += String.fromCharCode(code === 0x2019 ? APOSTROPHE : canonicalize(code));
   }
-  return codes;
+  return folded;
 }
 
 /** `\s` of a JavaScript regex (white space and line terminators). */
@@ -112,7 +118,7 @@ function alternativeAt(alternative: Alternative, text: string, at: number): numb
     const word = alternative[w]!;
     if (at + word.length > text.length) return -1;
     for (let i = 0; i < word.length; i++) {
-      const expected = word[i]!;
+      const expected = word.charCodeAt(i);
       const code = text.charCodeAt(at + i);
       if (expected === APOSTROPHE) {
         if (code !== 0x27 && code !== 0x2019) return -1;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, cueIndexWith, extraCuePattern, extraCueSlots, indexKey, slotsOf, type CueIndex } from '../../../src/engine/cues/compile';
+import { compileCue, compileExtraCue, compilePattern, cueIndexWith, extraCuePattern, indexKey, slotsOf, type CueIndex } from '../../../src/engine/cues/compile';
 import { lexiconHits } from '../../../src/engine/cues/detect';
 import { LEXICON } from '../../../src/engine/cues/lexicon';
 import { isSpace, matchSlots, type Slot } from '../../../src/engine/cues/match';
@@ -71,7 +71,7 @@ const userCues: Cue[] = EXTRAS.flatMap((extra) => {
   const compiled = extraCuePattern(extra.phrase);
   if (!compiled) return [];
   const rule = `user: ${extra.phrase.trim()}`;
-  return [{ kind: extra.kind, rule, slots: extraCueSlots(extra.phrase), re: new RegExp(compiled.source, 'iy'), keys: compiled.keys }];
+  return [{ kind: extra.kind, rule, slots: compileExtraCue(extra.phrase)!.slots, re: new RegExp(compiled.source, 'iy'), keys: compiled.keys }];
 });
 
 const allCues = [...lexiconCues, ...userCues];
@@ -295,7 +295,7 @@ describe('the slot matcher', () => {
     const letters = ['é', 'É', 'ÿ', 'Ÿ', 'ß', 'ẞ', 'ſ', 'K', 'µ', 'μ', 'İ', 'ı', 'Σ', 'σ', 'ς', 'ǅ', 'ж', 'Ж', 'ﬀ', '’', '-', '.', '1'];
     const cues = letters.map((l) => {
       const { source, keys } = extraCuePattern(`x${l}`)!;
-      return { kind: 'hedge' as const, rule: l, slots: extraCueSlots(`x${l}`), re: new RegExp(source, 'iy'), keys };
+      return { kind: 'hedge' as const, rule: l, slots: compileExtraCue(`x${l}`)!.slots, re: new RegExp(source, 'iy'), keys };
     });
     const wrong: string[] = [];
     for (let code = 0; code <= 0xffff; code++) {
@@ -361,6 +361,22 @@ describe('the slot matcher', () => {
     const text = 'The claim has\u200b not\u2066 been\u2069 independently verified. The mayor de\u00adclined to comment.';
     expect(flagOf(text, 'unverified').cue).toBe('has\u200b not\u2066 been\u2069 independently verified');
     expect(flagOf(text, 'omission').cue).toBe('de\u00adclined to comment');
+  });
+
+  it('keys and orders every pattern and user phrase as the regex source did (its length is the order)', () => {
+    const synthetic = ['a|b c? !d … e', 'a.b|c+d (x) [y]', "it's a_b_c ok", 'don’t|can\'t stop', 'x … y … z'];
+    for (const pattern of [...LEXICON.flatMap((g) => g.patterns), ...synthetic]) {
+      const { source, keys } = compilePattern(pattern);
+      const compiled = compileCue(pattern);
+      expect([compiled.weight, compiled.keys], pattern).toEqual([source.length, keys]);
+    }
+    for (const phrase of USER_PHRASES) {
+      const reference = extraCuePattern(phrase);
+      const compiled = compileExtraCue(phrase);
+      expect(compiled && [compiled.weight, compiled.keys], phrase).toEqual(reference && [reference.source.length, reference.keys]);
+    }
+    expect(compileExtraCue(' — … ')).toBeNull();
+    expect(extraCuePattern(' — … ')).toBeNull();
   });
 
   it('keys a pattern by its first words as the index looks words up', () => {
