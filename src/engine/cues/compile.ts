@@ -1,6 +1,6 @@
 import { FLAG_KINDS, type ExtraCue, type FlagKind } from '../types';
 import { LEXICON } from './lexicon';
-import { compileWord, type Slot, type SlotType } from './match';
+import { compileWords, type Slot, type SlotType } from './match';
 
 // Compiles the lexicon's phrase patterns (notation in lexicon.ts) into slots (match.ts) keyed by
 // their possible first words. The detector tokenizes a sentence once and, for each word, tries
@@ -74,21 +74,23 @@ export function compilePattern(pattern: string): { source: string; keys: string[
   return { source, keys };
 }
 
-/** Characters the regex source escaped. */
-const REGEX_SYNTAX = new Set('.*+?^${}()|[]\\');
+/** Runs of characters the regex source wrote as they are (what is left: escaped or rewritten). */
+const VERBATIM = /[^.*+?^${}()|[\]\\'’_]+/g;
 
 /**
- * Length of a word as the regex source wrote it (syntax escaped, an apostrophe as ['’], and in
- * lexicon patterns `_` as \s+): the patterns' order key, without building the source.
+ * How much longer the regex source wrote `words` (syntax escaped, an apostrophe as ['’]; in a
+ * lexicon pattern `_` as \s+ and `|` between alternatives as it is, while a user's phrase has
+ * them escaped or as they are): for the patterns' order key, without building the source.
  */
-function sourceLength(word: string, underscores: boolean): number {
-  let length = word.length;
-  for (const char of word) {
-    if (REGEX_SYNTAX.has(char)) length += 1;
-    else if (char === "'" || char === '’') length += 3;
-    else if (underscores && char === '_') length += 2;
+function escapedExtra(words: string, lexicon: boolean): number {
+  let extra = 0;
+  for (const char of words.replace(VERBATIM, '')) {
+    if (char === "'" || char === '’') extra += 3;
+    else if (char === '_') extra += lexicon ? 2 : 0;
+    else if (char === '|') extra += lexicon ? 0 : 1;
+    else extra += 1;
   }
-  return length;
+  return extra;
 }
 
 /** Source length a slot's regex adds around its alternatives. */
@@ -107,6 +109,9 @@ export interface CompiledPattern {
   weight: number;
 }
 
+/** An empty alternative or word: "a||b", "did_", "_not". */
+const EMPTY_WORD = /(?:^|[|_])(?:[|_]|$)/;
+
 /** One lexicon pattern as slots matching what compilePattern's regex matches. */
 export function compileCue(pattern: string): CompiledPattern {
   const parts = pattern.trim().split(/\s+/);
@@ -124,17 +129,10 @@ export function compileCue(pattern: string): CompiledPattern {
     } else if (part.startsWith('!')) [type, words] = ['guard', part.slice(1)];
     else if (part.endsWith('?')) [type, words] = ['optional', part.slice(0, -1)];
     else type = 'word';
-    const alternatives = words.split('|');
-    weight += WRAPPING[type] + '(?:)'.length + alternatives.length - 1;
-    return {
-      type,
-      alternatives: alternatives.map((alternative) => {
-        weight += sourceLength(alternative, true);
-        const split = alternative.split('_');
-        if (split.includes('')) throw new Error(`Empty word in cue pattern: "${pattern}"`);
-        return split.map(compileWord);
-      }),
-    };
+    if (EMPTY_WORD.test(words)) throw new Error(`Empty word in cue pattern: "${pattern}"`);
+    // The source: the wrapping, then (?: and the alternatives escaped, with their | as they are, and ).
+    weight += WRAPPING[type] + '(?:)'.length + words.length + escapedExtra(words, true);
+    return { type, alternatives: compileWords(words, true).split('|') };
   });
   // A gap gives back no part of a chunk only when white space must follow it.
   if (slots.some((slot, i) => slot.type === 'gap' && slots[i + 1]?.type !== 'word')) {
@@ -208,8 +206,8 @@ export function compileExtraCue(phrase: string): CompiledPattern | null {
   const words = extraCueWords(phrase);
   if (words.length === 0) return null;
   let weight = WORD_END.length + '\\s+'.length * (words.length - 1);
-  for (const word of words) weight += sourceLength(word, false);
-  const slots = words.map((word, i): Slot => ({ type: i === 0 ? 'first' : 'word', alternatives: [[compileWord(word)]] }));
+  for (const word of words) weight += word.length + escapedExtra(word, false);
+  const slots = words.map((word, i): Slot => ({ type: i === 0 ? 'first' : 'word', alternatives: [compileWords(word, false)] }));
   return { slots, keys: [indexKey(words[0]!)], weight };
 }
 

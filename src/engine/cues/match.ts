@@ -12,14 +12,16 @@
 // cost a fresh page tens of milliseconds to compile; a match here is a few character
 // comparisons from one word on, with nothing to compile.
 
-/** Either apostrophe (straight or curly), in a compiled word: the straight one. */
+/** Either apostrophe (straight or curly), in a compiled alternative: the straight one. */
 const APOSTROPHE = 0x27;
+/** White space (one or more), in a compiled alternative: a space (a pattern's words have none). */
+const SPACE = 0x20;
 
 /**
- * One alternative of a slot: its words (split on `_`, which matches white space), each as a
- * string of case-folded code units (in which ' stands for either apostrophe).
+ * One alternative of a slot as compiled (compileWords): its case-folded code units, ' for
+ * either apostrophe and a space for any run of white space ("did_not" is "DID NOT").
  */
-export type Alternative = readonly string[];
+export type Alternative = string;
 
 /**
  * first: one of the alternatives at the start position itself.
@@ -50,17 +52,23 @@ function canonicalize(code: number): number {
   return folded < 128 ? code : folded;
 }
 
-/** A word of a pattern as compiled: its case-folded code units, either apostrophe as APOSTROPHE. */
-export function compileWord(word: string): string {
-  let ascii = true;
-  for (let i = 0; i < word.length && ascii; i++) ascii = word.charCodeAt(i) < 128;
-  if (ascii) return word.toUpperCase();
-  let folded = '';
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    folded += String.fromCharCode(code === 0x2019 ? APOSTROPHE : canonicalize(code));
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * Words as compiled: case-folded code units, ’ as '. `underscores`: a lexicon pattern's `_`
+ * stands for white space (a user's phrase has no notation: its `_` is an underscore).
+ */
+export function compileWords(words: string, underscores: boolean): string {
+  let folded: string;
+  if (!NON_ASCII.test(words)) folded = words.toUpperCase();
+  else {
+    folded = '';
+    for (let i = 0; i < words.length; i++) {
+      const code = words.charCodeAt(i);
+      folded += String.fromCharCode(code === 0x2019 ? APOSTROPHE : canonicalize(code));
+    }
   }
-  return folded;
+  return underscores ? folded.replaceAll('_', ' ') : folded;
 }
 
 /** `\s` of a JavaScript regex (white space and line terminators). */
@@ -107,28 +115,25 @@ function afterNonSpace(text: string, at: number): number {
   return at;
 }
 
-/** The end of `alternative` written at `at` (its words separated by white space), or -1. */
+/** The end of `alternative` written at `at`, or -1. */
 function alternativeAt(alternative: Alternative, text: string, at: number): number {
-  for (let w = 0; w < alternative.length; w++) {
-    if (w > 0) {
+  for (let i = 0; i < alternative.length; i++) {
+    const expected = alternative.charCodeAt(i);
+    if (expected === SPACE) {
       const next = afterSpace(text, at);
       if (next === at) return -1;
       at = next;
+      continue;
     }
-    const word = alternative[w]!;
-    if (at + word.length > text.length) return -1;
-    for (let i = 0; i < word.length; i++) {
-      const expected = word.charCodeAt(i);
-      const code = text.charCodeAt(at + i);
-      if (expected === APOSTROPHE) {
-        if (code !== 0x27 && code !== 0x2019) return -1;
-      } else if (code < 128) {
-        if ((code >= 97 && code <= 122 ? code - 32 : code) !== expected) return -1;
-      } else if (expected < 128 || canonicalize(code) !== expected) {
-        return -1;
-      }
+    if (at >= text.length) return -1;
+    const code = text.charCodeAt(at++);
+    if (expected === APOSTROPHE) {
+      if (code !== 0x27 && code !== 0x2019) return -1;
+    } else if (code < 128) {
+      if ((code >= 97 && code <= 122 ? code - 32 : code) !== expected) return -1;
+    } else if (expected < 128 || canonicalize(code) !== expected) {
+      return -1;
     }
-    at += word.length;
   }
   return at;
 }

@@ -62,6 +62,8 @@ const USER_PHRASES = [
   '42 sources',
   'a+b (c) [d] {e} $f ^g | h \\ i * j ? k .',
   'under_score',
+  'either|or choice',
+  'x|y_z',
   '—',
 ];
 const KINDS: FlagKind[] = ['unverified', 'hedge', 'vague-source', 'omission'];
@@ -265,6 +267,7 @@ const EDGES = [
   'a+b (c) [d] {e} $f ^g | h \\ i * j ? k . and more',
   'rock\'n\'roll; rock’n’roll; ROCK\'N\'ROLL',
   'under_score; under score',
+  'either|or choice; EITHER|OR  CHOICE; either or choice; x|y_z; x|y z',
   'said— said —',
   'The mayor alle\u200Bgedly took bribes; it was not\u2066 immediately\u2069 clear.',
   'declined\u00ad to comment; has\u200b not been verified',
