@@ -24,15 +24,20 @@ const SPEECH_VERBS = [
   // Figures "shown" by a named body: "Data from the health ministry showed 300 new cases."
   'showed', 'shows', 'show',
 ];
-const SPEECH_VERB = `(?:${SPEECH_VERBS.join('|')})`;
+// `(?=)` in the regexes of this file is an empty lookahead: it always succeeds and consumes
+// nothing, so it changes no match. After an alternation that more pattern follows, it stops
+// V8's regex compiler from copying that rest into every branch (the subject-first regex was
+// 39 KB of bytecode without it), which made the first scan of a page slow: V8 compiles each
+// regex on its first use. See CUT in figures/scan.ts.
+const SPEECH_VERB = `(?:${SPEECH_VERBS.join('|')})(?=)`;
 
 /** Words that may sit between a subject and its verb without being part of the name. */
-const ADVERBS = /\s+(?:also|previously|later|earlier|then|repeatedly|recently|once|further|again|has|have|had|had also|has also|have also|now|initially|first|publicly|separately|still)$/i;
+const ADVERBS = /\s+(?:also|previously|later|earlier|then|repeatedly|recently|once|further|again|has|have|had|had also|has also|have also|now|initially|first|publicly|separately|still)(?=)$/i;
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'who', 'which']);
 
 /** Openers that are not part of a subject: conjunctions and sentence adverbs. */
-const LEADING_FILLER = /^(?:(?:but|and|so|yet|or|still|meanwhile|indeed|however|moreover|instead|also|now|then|separately|earlier|later|previously|in addition|in a statement|in an interview|in a tweet|on \w+(?: \d{1,2})?(?:, \d{4})?|in \w+)\s*,?\s+)+/i;
+const LEADING_FILLER = /^(?:(?:but|and|so|yet|or|still|meanwhile|indeed|however|moreover|instead|also|now|then|separately|earlier|later|previously|in addition|in a statement|in an interview|in a tweet|on \w+(?: \d{1,2})?(?:, \d{4})?|in \w+)(?=)\s*,?\s+)+/i;
 
 /** Two to four capitalised words: a person's or an organisation's name. */
 const PROPER_NAME = /^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}$/;
@@ -63,7 +68,7 @@ function cleanPhrase(raw: string): string | null {
 }
 
 /** Words a noun phrase naming a source never contains: auxiliaries, relatives, conjunctions of clauses. */
-const NOT_IN_NOUN_PHRASE = /\b(?:is|was|were|are|be|been|being|would|will|could|can|should|may|might|must|did|does|do|has|have|had|that|which|who|whom|if|when|because|while)\b/i;
+const NOT_IN_NOUN_PHRASE = /\b(?:is|was|were|are|be|been|being|would|will|could|can|should|may|might|must|did|does|do|has|have|had|that|which|who|whom|if|when|because|while)(?=)\b/i;
 
 /** Words that show the next word is a noun, not a verb: "his repeated claims", "the latest claim". */
 const NOUN_MARKERS = new Set([
@@ -113,16 +118,16 @@ export function subjectBefore(sentence: string, pos: number): string | null {
   // A subject starts with a capital (a name, "The ministry"), a determiner or quantifier, or is a
   // short bare plural ("... and analysts said").
   const bareplural = /^[a-z]+(?:\s+[a-z]+){0,2}s$/.test(cleaned) && !/['’]/.test(cleaned);
-  if (!bareplural && !/^(?:[A-Z]|(?:a|an|the|one|two|three|some|many|several|most|other|both|all|few|his|her|their|its|our)\b)/.test(cleaned)) return null;
+  if (!bareplural && !/^(?:[A-Z]|(?:a|an|the|one|two|three|some|many|several|most|other|both|all|few|his|her|their|its|our)(?=)\b)/.test(cleaned)) return null;
   // A subject holds no verb of its own: "He declined to" or "the report was" is a clause.
   if (!looksLikeNounPhrase(cleaned)) return null;
   return cleaned;
 }
 
 /** Conjunctions that start a new clause inside a comma segment. */
-const CLAUSE_JOINTS = /(?:^|\s)(?:that|but|while|because|although|though|as|when|after|before|if|since|where|and|—|–|;|:)\s+/gi;
+const CLAUSE_JOINTS = /(?:^|\s)(?=)(?:that|but|while|because|although|though|as|when|after|before|if|since|where|and|—|–|;|:)(?=)\s+/gi;
 
-const PAST_OR_AUX = /\b(?:\w+ed|rose|fell|grew|said|told|was|were|is|are|had|has|have|did|would|will|could)\b/i;
+const PAST_OR_AUX = /\b(?:\w+ed|rose|fell|grew|said|told|was|were|is|are|had|has|have|did|would|will|could)(?=)\b/i;
 
 function joinsNounPhrases(before: string, after: string): boolean {
   const words = before.trim().split(/\s+/);
@@ -152,10 +157,10 @@ const INVERTED_VERB_FIRST = new RegExp(`[,”"’]\\s+${SPEECH_VERB}\\s+([^,;:]+
 // "..., X said." / "“...,” the expert warned." at the end of a sentence.
 // After the verb, optionally who was told ("told reporters", "told AFP") and a place, time or
 // medium ("in a statement", "on Tuesday", "to reporters"), never "to" + a verb.
-const TOLD_WHOM = '(?:\\s+(?:reporters|journalists|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)?))?';
-const WHERE_WHEN = '(?:\\s+(?:in|on|at|during|via|after|before|late|early|last|this|earlier|later)\\s+[^,;:]+|\\s+to\\s+(?:the|a|an|reporters|journalists|[A-Z])[^,;:]*)?';
-const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?${SPEECH_VERB}${TOLD_WHOM}${WHERE_WHEN}[.!?]?[”"’]?$`);
-const NEXT_IS_SPEECH_VERB = /^\s+(?:said|say|says|suggest|suggested|suggests|claim|claimed|indicate|indicated)\b/i;
+const TOLD_WHOM = '(?:\\s+(?:reporters|journalists|[A-Z][\\w.]*(?:\\s+[A-Z][\\w.]*)?))?(?=)';
+const WHERE_WHEN = '(?:\\s+(?:in|on|at|during|via|after|before|late|early|last|this|earlier|later)(?=)\\s+[^,;:]+|\\s+to\\s+(?:the|a|an|reporters|journalists|[A-Z])(?=)[^,;:]*)?(?=)';
+const INVERTED_SUBJECT_FIRST = new RegExp(`[,”"’]\\s+([^,;:“”"]+?)\\s+(?:has |have |had )?(?=)${SPEECH_VERB}${TOLD_WHOM}${WHERE_WHEN}[.!?]?[”"’]?$`);
+const NEXT_IS_SPEECH_VERB = /^\s+(?:said|say|says|suggest|suggested|suggests|claim|claimed|indicate|indicated)(?=)\b/i;
 const FORWARD_VERB = new RegExp(`\\b${SPEECH_VERB}\\b`, 'gi');
 
 /** The source named inside one sentence, without looking at its neighbours. */

@@ -381,7 +381,7 @@ export function clauseAround(before: string, after: string): string {
   return `${clauseOf(before)} ${rest}`;
 }
 
-const COMPARISON = /\b(?:beat|beats|beating|topped|tops|missed|misses|missing|exceeded|exceeds|surpassed|above|below|short of|ahead of|versus|vs\.?|compared|than)\b/i;
+const COMPARISON = /\b(?:beat|beats|beating|topped|tops|missed|misses|missing|exceeded|exceeds|surpassed|above|below|short of|ahead of|versus|vs\.?|compared|than)(?=)\b/i;
 
 /** The part of `before` after its last clause break. */
 function clauseOf(before: string): string {
