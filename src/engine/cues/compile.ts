@@ -146,11 +146,27 @@ export function slotsOf(pattern: string): Slot[] {
   return compileCue(pattern).slots;
 }
 
-function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue): void {
+/**
+ * A plain word (ASCII letters and digits, inner apostrophes or hyphens): where one matches at a
+ * word's start, that word (as wordsOf reads it) is the text it matched, so its key is the plain
+ * word's key.
+ */
+const PLAIN_WORD = /^[a-z0-9]+(?:['’-][a-z0-9]+)*$/i;
+
+/**
+ * Files `cue` under each of its keys. Under a key, the first slot keeps only the alternatives
+ * that can match at a word with that key: every one whose first word has that key or is not
+ * plain (the others could not match there, so the order and the matches stay those of the
+ * whole slot).
+ */
+function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue, plain: readonly boolean[]): void {
+  const [first, ...rest] = cue.slots;
   for (const key of new Set(keys)) {
+    const kept = first!.alternatives.filter((_, i) => keys[i] === key || !plain[i]);
+    const entry = kept.length === first!.alternatives.length ? cue : { ...cue, slots: [{ type: first!.type, alternatives: kept }, ...rest] };
     const list = index.get(key);
-    if (list) list.push(cue);
-    else index.set(key, [cue]);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
   }
 }
 
@@ -164,7 +180,8 @@ function buildBaseIndex(): Map<string, CompiledCue[]> {
   for (const group of LEXICON) {
     for (const pattern of group.patterns) {
       const { slots, keys, weight } = compileCue(pattern);
-      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots, weight });
+      const plain = pattern.trim().split(/\s+/)[0]!.split('|').map((alternative) => PLAIN_WORD.test(alternative.split('_')[0]!));
+      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots, weight }, plain);
     }
   }
   sortIndex(index);
@@ -231,7 +248,7 @@ export function cueIndexWith(extraCues: readonly ExtraCue[] | undefined): CueInd
     if (typeof extra.phrase !== 'string' || !FLAG_KINDS.includes(extra.kind)) continue;
     const compiled = compileExtraCue(extra.phrase);
     if (!compiled) continue;
-    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight });
+    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight }, []);
   }
   sortIndex(index);
   if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
