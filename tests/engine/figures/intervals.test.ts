@@ -104,3 +104,19 @@ describe('qualifiers beyond the number', () => {
     expect(interval(figure('The river will rise to 12 feet.', '12'))).toEqual([12, 12]);
   });
 });
+
+describe('number words are read whole', () => {
+  it.each([
+    ['Twenty-three miners were trapped.', 'Twenty-three', [23, 23]],
+    ['Ninety nine boats sank.', 'Ninety nine', [99, 99]],
+    ['Forty houses burned down.', 'Forty', [40, 40]],
+    ['Seventeen schools closed.', 'Seventeen', [17, 17]],
+    ['Seven schools closed.', 'Seven', [7, 7]],
+    ['The fund raised thirty-one million dollars.', 'thirty-one million', [31000000, 31000000]],
+    ['Rescuers found two dozen survivors.', 'two dozen', [24, 24]],
+    ['Volunteers planted twenty dozen trees.', 'twenty dozen', [240, 240]],
+    ['Sixty-five thousand fans attended.', 'Sixty-five thousand', [65000, 65000]],
+  ] as const)('%s', (text, number, expected) => {
+    expect(interval(figure(text, number))).toEqual(expected);
+  });
+});
