@@ -158,7 +158,14 @@ function slotsFrom(slots: readonly Slot[], slot: number, text: string, at: numbe
     from = afterSpace(text, at);
     if (from === at) return type === 'word' ? -1 : slotsFrom(slots, slot + 1, text, at);
   }
-  for (const alternative of alternatives) {
+  // An ASCII character folds as alternativeAt folds it; an alternative that starts otherwise
+  // fails on it (' stands for both apostrophes, but the curly one is not ASCII): skipped without
+  // a call, which is most of them.
+  const code = from < text.length ? text.charCodeAt(from) : -1;
+  const folded = code < 0 || code >= 128 ? -1 : code >= 97 && code <= 122 ? code - 32 : code;
+  for (let i = 0; i < alternatives.length; i++) {
+    const alternative = alternatives[i]!;
+    if (folded >= 0 && alternative.charCodeAt(0) !== folded) continue;
     const end = alternativeAt(alternative, text, from);
     if (end < 0 || !wordEndAt(text, end)) continue;
     if (type === 'guard') return -1;
