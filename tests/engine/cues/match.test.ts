@@ -64,6 +64,9 @@ const USER_PHRASES = [
   'under_score',
   'either|or choice',
   'x|y_z',
+  "'tis the season",
+  '’twas said',
+  'said ’twas',
   '—',
 ];
 const KINDS: FlagKind[] = ['unverified', 'hedge', 'vague-source', 'omission'];
@@ -268,6 +271,7 @@ const EDGES = [
   'rock\'n\'roll; rock’n’roll; ROCK\'N\'ROLL',
   'under_score; under score',
   'either|or choice; EITHER|OR  CHOICE; either or choice; x|y_z; x|y z',
+  "'tis the season; ’TIS THE SEASON; tis the season; said 'twas; said ’twas; ’twas said; 'Twas said",
   'said— said —',
   'The mayor alle\u200Bgedly took bribes; it was not\u2066 immediately\u2069 clear.',
   'declined\u00ad to comment; has\u200b not been verified',
