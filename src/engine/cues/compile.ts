@@ -105,6 +105,8 @@ export interface CompiledPattern {
   slots: Slot[];
   /** The index keys of its first slot (as compilePattern gives them). */
   keys: string[];
+  /** The first words of its first slot's alternatives (keys[i] is the key of firstWords[i]). */
+  firstWords: string[];
   /** Length of compilePattern's source. */
   weight: number;
 }
@@ -117,7 +119,8 @@ export function compileCue(pattern: string): CompiledPattern {
   const parts = pattern.trim().split(/\s+/);
   const first = parts[0]!;
   checkFirst(first, pattern);
-  const keys = first.split('|').map((alt) => indexKey(alt.split('_')[0]!));
+  const firstWords = first.split('|').map((alt) => alt.split('_')[0]!);
+  const keys = firstWords.map(indexKey);
   let weight = 0;
   const slots = parts.map((part, i): Slot => {
     let type: SlotType;
@@ -138,7 +141,7 @@ export function compileCue(pattern: string): CompiledPattern {
   if (slots.some((slot, i) => slot.type === 'gap' && slots[i + 1]?.type !== 'word')) {
     throw new Error(`A gap must be followed by a word: "${pattern}"`);
   }
-  return { slots, keys, weight };
+  return { slots, keys, firstWords, weight };
 }
 
 /** The slots of one pattern. */
@@ -159,11 +162,15 @@ const PLAIN_WORD = /^[a-z0-9]+(?:['’-][a-z0-9]+)*$/i;
  * plain (the others could not match there, so the order and the matches stay those of the
  * whole slot).
  */
-function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue, plain: readonly boolean[]): void {
-  const [first, ...rest] = cue.slots;
-  for (const key of new Set(keys)) {
-    const kept = first!.alternatives.filter((_, i) => keys[i] === key || !plain[i]);
-    const entry = kept.length === first!.alternatives.length ? cue : { ...cue, slots: [{ type: first!.type, alternatives: kept }, ...rest] };
+function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue, firstWords: readonly string[]): void {
+  const distinct = new Set(keys);
+  for (const key of distinct) {
+    let entry = cue;
+    if (distinct.size > 1) {
+      const [first, ...rest] = cue.slots;
+      const kept = first!.alternatives.filter((_, i) => keys[i] === key || !PLAIN_WORD.test(firstWords[i]!));
+      if (kept.length < first!.alternatives.length) entry = { ...cue, slots: [{ type: first!.type, alternatives: kept }, ...rest] };
+    }
     const list = index.get(key);
     if (list) list.push(entry);
     else index.set(key, [entry]);
@@ -179,9 +186,8 @@ function buildBaseIndex(): Map<string, CompiledCue[]> {
   const index = new Map<string, CompiledCue[]>();
   for (const group of LEXICON) {
     for (const pattern of group.patterns) {
-      const { slots, keys, weight } = compileCue(pattern);
-      const plain = pattern.trim().split(/\s+/)[0]!.split('|').map((alternative) => PLAIN_WORD.test(alternative.split('_')[0]!));
-      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots, weight }, plain);
+      const { slots, keys, firstWords, weight } = compileCue(pattern);
+      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots, weight }, firstWords);
     }
   }
   sortIndex(index);
@@ -225,7 +231,7 @@ export function compileExtraCue(phrase: string): CompiledPattern | null {
   let weight = WORD_END.length + '\\s+'.length * (words.length - 1);
   for (const word of words) weight += word.length + escapedExtra(word, false);
   const slots = words.map((word, i): Slot => ({ type: i === 0 ? 'first' : 'word', alternatives: [compileWords(word, false)] }));
-  return { slots, keys: [indexKey(words[0]!)], weight };
+  return { slots, keys: [indexKey(words[0]!)], firstWords: [words[0]!], weight };
 }
 
 /**
@@ -248,7 +254,7 @@ export function cueIndexWith(extraCues: readonly ExtraCue[] | undefined): CueInd
     if (typeof extra.phrase !== 'string' || !FLAG_KINDS.includes(extra.kind)) continue;
     const compiled = compileExtraCue(extra.phrase);
     if (!compiled) continue;
-    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight }, []);
+    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight }, compiled.firstWords);
   }
   sortIndex(index);
   if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
