@@ -107,16 +107,20 @@ async function scan(): Promise<void> {
   const began = performance.now();
   // Settings come from storage: ask now, and do the page's own work while the answer is on
   // its way. They are first needed for the scan; the site-skip check comes before any mark.
+  // On a site the user asked to skip, the work stops at the first pause after they arrive.
+  let skipHere = false;
   const settingsReady = loadSettings().then((loaded) => {
     measure('settings', began);
+    skipHere = isSiteSkipped(url, loaded.skipSites);
     return loaded;
   });
   // Every phase below shares one budget of main-thread time: a small page is done within the
   // first slice, a big one gives the page its turn every few milliseconds.
-  const slicer = new Slicer({ isCurrent: current });
+  const slicer = new Slicer({ isCurrent: () => current() && !skipHere });
+  const stopped = () => (current() && skipHere ? skipped(url) : undefined);
 
   const pre = await slicer.run(precheckSteps(document));
-  if (pre === SUPERSEDED) return;
+  if (pre === SUPERSEDED) return stopped();
   let at = measure('precheck', began);
   if (!pre.candidate) {
     const options = await settingsReady;
@@ -129,7 +133,7 @@ async function scan(): Promise<void> {
   }
 
   const article = await slicer.run(extractArticleSteps(document, { url, precheck: pre }));
-  if (article === SUPERSEDED) return;
+  if (article === SUPERSEDED) return stopped();
   at = measure('extract', at);
   // The lexicon is compiled on first use: while the settings may still be on their way.
   if (article.isArticle) baseCueIndex();
