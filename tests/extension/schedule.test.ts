@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SUPERSEDED, Slicer, debounce, runInSlices, yieldToPage } from '../../src/extension/content/schedule';
+import { SUPERSEDED, Slicer, debounce, yieldToPage } from '../../src/extension/content/schedule';
 
 afterEach(() => vi.useRealTimers());
 
@@ -148,13 +148,13 @@ describe('the slice driver', () => {
     expect(log.join(' ')).toBe('step step step step pause step step pause step step pause step step pause');
   });
 
-  it('runInSlices runs steps with a slicer of its own', async () => {
+  it('a fresh slicer runs steps to their value', async () => {
     function* steps(): Generator<void, number, void> {
       yield;
       yield;
       return 42;
     }
-    expect(await runInSlices(steps(), { pause: async () => undefined })).toBe(42);
+    expect(await new Slicer({ pause: async () => undefined }).run(steps())).toBe(42);
   });
 });
 

@@ -119,11 +119,6 @@ export class Slicer {
   }
 }
 
-/** Runs `steps` in slices of `sliceMs` (a Slicer of its own); see Slicer.run. */
-export function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | Superseded> {
-  return new Slicer(options).run(steps);
-}
-
 /**
  * Calls `fn` once calls stop coming for `wait` ms, but at least every `maxWait` ms while they
  * keep coming (a live ticker must not postpone a rescan forever). `cancel` drops a pending call.
