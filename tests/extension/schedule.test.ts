@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SUPERSEDED, Slicer, debounce, yieldToPage } from '../../src/extension/content/schedule';
+import { SUPERSEDED, SliceLog, Slicer, debounce, yieldToPage } from '../../src/extension/content/schedule';
 
 afterEach(() => vi.useRealTimers());
 
@@ -155,6 +155,49 @@ describe('the slice driver', () => {
       return 42;
     }
     expect(await new Slicer({ pause: async () => undefined }).run(steps())).toBe(42);
+  });
+});
+
+describe('the slice log (what the bench reads)', () => {
+  it('keeps only the few longest slices, longest first, however many there were', () => {
+    const log = new SliceLog(3);
+    for (const [start, length] of [[0, 5], [10, 9], [20, 2], [30, 12], [50, 7], [60, 1]] as const) log.slice(start, start + length);
+    expect(log.slices).toEqual([
+      { start: 30, end: 42 },
+      { start: 10, end: 19 },
+      { start: 50, end: 57 },
+    ]);
+  });
+
+  it('a slice noted again as it goes on (several phases in one slice) is one entry, with its latest end', () => {
+    const log = new SliceLog(3);
+    log.slice(0, 4);
+    log.slice(0, 9);
+    log.slice(20, 25);
+    expect(log.slices).toEqual([
+      { start: 0, end: 9 },
+      { start: 20, end: 25 },
+    ]);
+  });
+
+  it('notes every slice a Slicer runs, from where it began to where the page got its turn, across phases', async () => {
+    let clock = 0;
+    const log = new SliceLog(10);
+    function* steps(costs: number[]): Generator<void, void, void> {
+      for (const cost of costs) {
+        clock += cost;
+        yield;
+      }
+    }
+    const slicer = new Slicer({ sliceMs: 8, now: () => clock, pause: async () => void (clock += 100), log });
+    await slicer.run(steps([3, 30])); // one step overruns the slice on its own
+    await slicer.run(steps([2, 2])); // the next phase, in a fresh slice
+    await slicer.run(steps([1])); // and a third, in the same slice
+    expect(log.slices).toEqual([
+      { start: 0, end: 33 },
+      { start: 133, end: 138 },
+    ]);
+    expect(log.longestStep).toEqual({ start: 3, end: 33 });
   });
 });
 

@@ -15,6 +15,81 @@ export type Superseded = typeof SUPERSEDED;
 let channel: MessageChannel | null = null;
 const resumes: (() => void)[] = [];
 
+// What the bench reads (src/tools/bench-browser.ts), as performance measures: the content
+// script's synchronous start (caveat:script: from this module's evaluation to the first time
+// the page is given its turn; main.ts imports this module first, so that is nearly all of the
+// script's evaluation, its compilation aside), the few longest slices of main-thread time
+// (caveat:slice, SLICES_KEPT of them at most, however long the page) and the longest single
+// step (caveat:longest-step). Like the phase measures they carry times only: no text, no count.
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const evaluatedAt = clock();
+let scriptMeasured = false;
+
+function leaveMeasure(name: string, start: number, end: number): void {
+  try {
+    performance.measure(name, { start, end });
+  } catch {
+    // No performance timeline, or an old one without measure options: the figures are only for the bench.
+  }
+}
+
+/** How many of the longest slices are kept as caveat:slice measures. */
+export const SLICES_KEPT = 8;
+
+/** The longest slices (and the longest step) seen, bounded; optionally left as performance measures. */
+export class SliceLog {
+  /** Longest first, at most `kept`. */
+  readonly slices: { start: number; end: number }[] = [];
+  longestStep: { start: number; end: number } | null = null;
+  private stepChanged = false;
+
+  constructor(
+    private readonly kept = SLICES_KEPT,
+    private readonly publish = false,
+  ) {}
+
+  /**
+   * Notes that a slice began at `start` and has run until `end` so far: called again for the
+   * same slice as it goes on (phases run back to back in one slice), it replaces its entry.
+   */
+  slice(start: number, end: number): void {
+    const duration = end - start;
+    const at = this.slices.findIndex((s) => s.start === start);
+    if (at >= 0) {
+      if (this.slices[at]!.end >= end) return;
+      this.slices.splice(at, 1);
+    } else if (this.slices.length >= this.kept && duration <= this.slices[this.slices.length - 1]!.end - this.slices[this.slices.length - 1]!.start) {
+      return;
+    }
+    let i = 0;
+    while (i < this.slices.length && this.slices[i]!.end - this.slices[i]!.start >= duration) i++;
+    this.slices.splice(i, 0, { start, end });
+    if (this.slices.length > this.kept) this.slices.pop();
+    if (this.publish) {
+      performance.clearMeasures('caveat:slice');
+      for (const s of this.slices) leaveMeasure('caveat:slice', s.start, s.end);
+    }
+  }
+
+  /** Notes one step's time (from `start` to `end`); cheap, published with the next slice. */
+  step(start: number, end: number): void {
+    if (this.longestStep && end - start <= this.longestStep.end - this.longestStep.start) return;
+    this.longestStep = { start, end };
+    this.stepChanged = true;
+  }
+
+  /** Leaves caveat:longest-step if it changed since the last time. */
+  flushStep(): void {
+    if (!this.publish || !this.stepChanged || !this.longestStep) return;
+    this.stepChanged = false;
+    performance.clearMeasures('caveat:longest-step');
+    leaveMeasure('caveat:longest-step', this.longestStep.start, this.longestStep.end);
+  }
+}
+
+/** The page's log: every Slicer's slices, for as long as the page lives. */
+const pageLog = new SliceLog(SLICES_KEPT, typeof performance !== 'undefined' && typeof performance.measure === 'function');
+
 /**
  * Gives the page its turn and resumes as soon as it had it: a MessageChannel message, a task of
  * its own queued behind whatever the page has waiting. Not setTimeout(0), which browsers clamp
@@ -24,6 +99,10 @@ const resumes: (() => void)[] = [];
  * between them (with a MessageChannel it fired every other slice).
  */
 export function yieldToPage(): Promise<void> {
+  if (!scriptMeasured) {
+    scriptMeasured = true;
+    leaveMeasure('caveat:script', evaluatedAt, clock());
+  }
   if (!channel) {
     channel = new MessageChannel();
     channel.port1.onmessage = () => resumes.shift()?.();
@@ -51,6 +130,8 @@ export interface SliceOptions {
   now?: () => number;
   /** How to give the page its turn (yieldToPage by default; tests pass a fake one). */
   pause?: () => Promise<void>;
+  /** Where the longest slices and steps are noted (the page's log, left as measures, by default). */
+  log?: SliceLog;
 }
 
 /**
@@ -64,6 +145,7 @@ export class Slicer {
   private readonly isCurrent: () => boolean;
   private readonly now: () => number;
   private readonly pauseFn: () => Promise<void>;
+  private readonly log: SliceLog;
   private sliceStart: number;
   /** How many times the page was given its turn, and for how long in all (ms). */
   pauses = 0;
@@ -74,6 +156,7 @@ export class Slicer {
     this.isCurrent = options.isCurrent ?? (() => true);
     this.now = options.now ?? (() => performance.now());
     this.pauseFn = options.pause ?? yieldToPage;
+    this.log = options.log ?? pageLog;
     this.budget = options.firstSliceMs ?? this.sliceMs;
     this.sliceStart = this.now();
   }
@@ -93,6 +176,8 @@ export class Slicer {
   async pause(): Promise<void> {
     this.pauses++;
     const before = this.now();
+    this.log.slice(this.sliceStart, before);
+    this.log.flushStep();
     await this.pauseFn();
     this.budget = this.sliceMs;
     this.sliceStart = this.now();
@@ -111,10 +196,22 @@ export class Slicer {
         return SUPERSEDED;
       }
       // Run steps until the slice is spent, with no await in between: an await per step would
-      // cost a microtask each, and a small page must finish in one go.
+      // cost a microtask each, and a small page must finish in one go. The clock read that
+      // tells whether the slice is spent also times the step, for the log.
+      let before = this.now();
       let next = steps.next();
-      while (!next.done && !this.spent) next = steps.next();
-      if (next.done) return next.value;
+      for (;;) {
+        const after = this.now();
+        this.log.step(before, after);
+        if (next.done) {
+          this.log.slice(this.sliceStart, after);
+          this.log.flushStep();
+          return next.value;
+        }
+        if (after - this.sliceStart >= this.budget) break;
+        before = after;
+        next = steps.next();
+      }
     }
   }
 }
