@@ -23,7 +23,12 @@ export interface CompiledCue {
 }
 
 /** Lower-case first words → the cues that may start there. */
-export type CueIndex = ReadonlyMap<string, readonly CompiledCue[]>;
+export interface CueIndex {
+  /** The cues that may start at a word with this key, longest pattern first; undefined when none. */
+  get(key: string): readonly CompiledCue[] | undefined;
+  /** Every key that has cues. */
+  keys(): IterableIterator<string>;
+}
 
 const APOSTROPHE = /['’]/g;
 
@@ -114,13 +119,17 @@ export interface CompiledPattern {
 /** An empty alternative or word: "a||b", "did_", "_not". */
 const EMPTY_WORD = /(?:^|[|_])(?:[|_]|$)/;
 
+/** The first words of a pattern's first slot and their index keys (keys[i] is firstWords[i]'s). */
+function firstSlotKeys(first: string, pattern: string): { firstWords: string[]; keys: string[] } {
+  checkFirst(first, pattern);
+  const firstWords = first.split('|').map((alt) => alt.split('_')[0]!);
+  return { firstWords, keys: firstWords.map(indexKey) };
+}
+
 /** One lexicon pattern as slots matching what compilePattern's regex matches. */
 export function compileCue(pattern: string): CompiledPattern {
   const parts = pattern.trim().split(/\s+/);
-  const first = parts[0]!;
-  checkFirst(first, pattern);
-  const firstWords = first.split('|').map((alt) => alt.split('_')[0]!);
-  const keys = firstWords.map(indexKey);
+  const { firstWords, keys } = firstSlotKeys(parts[0]!, pattern);
   let weight = 0;
   const slots = parts.map((part, i): Slot => {
     let type: SlotType;
@@ -157,48 +166,111 @@ export function slotsOf(pattern: string): Slot[] {
 const PLAIN_WORD = /^[a-z0-9]+(?:['’-][a-z0-9]+)*$/i;
 
 /**
- * Files `cue` under each of its keys. Under a key, the first slot keeps only the alternatives
- * that can match at a word with that key: every one whose first word has that key or is not
- * plain (the others could not match there, so the order and the matches stay those of the
- * whole slot).
+ * The entry of `cue` under `key`. Under a key, the first slot keeps only the alternatives that
+ * can match at a word with that key: every one whose first word has that key or is not plain
+ * (the others could not match there, so the order and the matches stay those of the whole slot).
  */
-function addToIndex(index: Map<string, CompiledCue[]>, keys: readonly string[], cue: CompiledCue, firstWords: readonly string[]): void {
-  const distinct = new Set(keys);
-  for (const key of distinct) {
-    let entry = cue;
-    if (distinct.size > 1) {
-      const [first, ...rest] = cue.slots;
-      const kept = first!.alternatives.filter((_, i) => keys[i] === key || !PLAIN_WORD.test(firstWords[i]!));
-      if (kept.length < first!.alternatives.length) entry = { ...cue, slots: [{ type: first!.type, alternatives: kept }, ...rest] };
+function entryUnder(key: string, keys: readonly string[], cue: CompiledCue, firstWords: readonly string[]): CompiledCue {
+  if (new Set(keys).size === 1) return cue;
+  const [first, ...rest] = cue.slots;
+  const kept = first!.alternatives.filter((_, i) => keys[i] === key || !PLAIN_WORD.test(firstWords[i]!));
+  return kept.length < first!.alternatives.length ? { ...cue, slots: [{ type: first!.type, alternatives: kept }, ...rest] } : cue;
+}
+
+/** Longer patterns first under a key, so "did not say" wins over a shorter overlap (a stable sort: ties keep their order). */
+const byWeight = (a: CompiledCue, b: CompiledCue) => b.weight - a.weight;
+
+/** A pattern waiting to be compiled: most of the lexicon is never needed on a given page. */
+interface PendingPattern {
+  kind: FlagKind;
+  group: string;
+  pattern: string;
+  keys: readonly string[];
+  firstWords: readonly string[];
+  compiled?: CompiledCue;
+}
+
+/**
+ * The lexicon's index, compiled key by key as the detector asks. Filing a pattern needs only its
+ * first words; compiling it (its slots, its weight) waits until a sentence holds one of them. A
+ * fresh page runs this code cold (interpreted, its regexes not yet compiled), where compiling
+ * the whole lexicon cost more than scanning an article; a page asks for a few dozen keys.
+ */
+class LexiconIndex implements CueIndex {
+  private readonly pending = new Map<string, PendingPattern[]>();
+  private readonly compiled = new Map<string, readonly CompiledCue[]>();
+
+  constructor(groups: typeof LEXICON) {
+    for (const group of groups) {
+      for (const pattern of group.patterns) {
+        const { keys, firstWords } = firstSlotKeys(pattern.trim().split(/\s+/, 1)[0]!, pattern);
+        const entry: PendingPattern = { kind: group.kind, group: group.group, pattern, keys, firstWords };
+        for (const key of new Set(keys)) {
+          const list = this.pending.get(key);
+          if (list) list.push(entry);
+          else this.pending.set(key, [entry]);
+        }
+      }
     }
-    const list = index.get(key);
-    if (list) list.push(entry);
-    else index.set(key, [entry]);
+  }
+
+  get(key: string): readonly CompiledCue[] | undefined {
+    const done = this.compiled.get(key);
+    if (done) return done;
+    const waiting = this.pending.get(key);
+    if (!waiting) return undefined;
+    const list = waiting.map((p) => entryUnder(key, p.keys, (p.compiled ??= compiledCue(p)), p.firstWords)).sort(byWeight);
+    this.compiled.set(key, list);
+    return list;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.pending.keys();
   }
 }
 
-/** Longer patterns first under each key, so "did not say" wins over a shorter overlap. */
-function sortIndex(index: Map<string, CompiledCue[]>): void {
-  for (const list of index.values()) list.sort((a, b) => b.weight - a.weight);
+function compiledCue(p: PendingPattern): CompiledCue {
+  const { slots, weight } = compileCue(p.pattern);
+  return { kind: p.kind, rule: `${p.group}: ${p.pattern}`, slots, weight };
 }
 
-function buildBaseIndex(): Map<string, CompiledCue[]> {
-  const index = new Map<string, CompiledCue[]>();
-  for (const group of LEXICON) {
-    for (const pattern of group.patterns) {
-      const { slots, keys, firstWords, weight } = compileCue(pattern);
-      addToIndex(index, keys, { kind: group.kind, rule: `${group.group}: ${pattern}`, slots, weight }, firstWords);
+/** The base index plus a user's phrases: under each key, the lexicon's cues and the user's, longest first. */
+class IndexWithExtras implements CueIndex {
+  private readonly merged = new Map<string, readonly CompiledCue[]>();
+
+  constructor(
+    private readonly base: CueIndex,
+    private readonly extras: ReadonlyMap<string, readonly CompiledCue[]>,
+  ) {}
+
+  get(key: string): readonly CompiledCue[] | undefined {
+    const extra = this.extras.get(key);
+    if (!extra) return this.base.get(key);
+    let list = this.merged.get(key);
+    if (!list) {
+      // The base list is sorted already; a stable sort keeps its cues before the user's on a tie,
+      // as filing them all in that order and sorting once did.
+      list = [...(this.base.get(key) ?? []), ...extra].sort(byWeight);
+      this.merged.set(key, list);
     }
+    return list;
   }
-  sortIndex(index);
-  return index;
+
+  *keys(): IterableIterator<string> {
+    const seen = new Set<string>();
+    for (const key of this.base.keys()) {
+      seen.add(key);
+      yield key;
+    }
+    for (const key of this.extras.keys()) if (!seen.has(key)) yield key;
+  }
 }
 
-let baseIndex: Map<string, CompiledCue[]> | null = null;
+let baseIndex: LexiconIndex | null = null;
 
-/** The built-in lexicon, compiled on first use and then reused for every page. */
+/** The built-in lexicon, filed on first use and then reused for every page; each key compiles when first asked for. */
 export function baseCueIndex(): CueIndex {
-  baseIndex ??= buildBaseIndex();
+  baseIndex ??= new LexiconIndex(LEXICON);
   return baseIndex;
 }
 
@@ -247,16 +319,19 @@ export function cueIndexWith(extraCues: readonly ExtraCue[] | undefined): CueInd
   const cacheKey = JSON.stringify(extraCues.map((c) => [c.kind, c.phrase]));
   const cached = extraCache.get(cacheKey);
   if (cached) return cached;
-  const index = new Map<string, CompiledCue[]>();
-  for (const [key, list] of baseCueIndex()) index.set(key, [...list]);
+  const extras = new Map<string, CompiledCue[]>();
   for (const extra of extraCues) {
     // Settings come from storage: skip entries that are not a phrase of a known kind.
     if (typeof extra.phrase !== 'string' || !FLAG_KINDS.includes(extra.kind)) continue;
     const compiled = compileExtraCue(extra.phrase);
     if (!compiled) continue;
-    addToIndex(index, compiled.keys, { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight }, compiled.firstWords);
+    const cue: CompiledCue = { kind: extra.kind, rule: `user: ${extra.phrase.trim()}`, slots: compiled.slots, weight: compiled.weight };
+    const list = extras.get(compiled.keys[0]!);
+    if (list) list.push(cue);
+    else extras.set(compiled.keys[0]!, [cue]);
   }
-  sortIndex(index);
+  for (const list of extras.values()) list.sort(byWeight);
+  const index = new IndexWithExtras(baseCueIndex(), extras);
   if (extraCache.size >= EXTRA_CACHE_SIZE) extraCache.delete(extraCache.keys().next().value!);
   extraCache.set(cacheKey, index);
   return index;
