@@ -1,6 +1,8 @@
 import type { FlagKind } from '../types';
 import { subjectBefore } from '../attribution';
 import type { Word } from './words';
+import { isSpace } from './match';
+import { codePointAt, codePointBefore, codeUnits, isLetter, isLetterOrNumber, isLowerLetter, isUpperLetter } from '../text/chars';
 
 // Cues that a phrase list cannot decide alone: the same words are a flag in one sentence and
 // plain prose in the next ("Hamas claims that..." vs "jobless claims rose"; a scare-quoted
@@ -160,9 +162,73 @@ function wordsInside(fragment: string): number {
   return fragment.split(/\s+/).length;
 }
 
-/** A quoted run of one to three lower-case words: “synergies”, ‘bar’, "so to speak". */
-const SHORT_QUOTE = /(?<![\p{L}\p{N}])([“‘"])([\p{Ll}][\p{Ll}-]*(?:\s[\p{Ll}][\p{Ll}-]*){0,2})([”’"])(?![\p{L}\p{N}])/gu;
+const OPENING_QUOTES = '“‘"';
+const CLOSING_QUOTES = '”’"';
 const MATCHING_QUOTE: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '"': '"' };
+const HYPHEN = 0x2d;
+
+/** A quoted run of one to three lower-case words. */
+export interface ShortQuote {
+  start: number;
+  end: number;
+  open: string;
+  inside: string;
+  close: string;
+}
+
+/** The end of a lower-case word ([\p{Ll}][\p{Ll}-]*) starting at `at`, or -1. */
+function lowerWordEnd(text: string, at: number): number {
+  let code = codePointAt(text, at);
+  if (code < 0 || !isLowerLetter(code)) return -1;
+  do {
+    at += codeUnits(code);
+    code = codePointAt(text, at);
+  } while (code >= 0 && (code === HYPHEN || isLowerLetter(code)));
+  return at;
+}
+
+/**
+ * Quoted runs of one to three lower-case words, not inside a word: “synergies”, ‘bar’, "so to
+ * speak". Found as the global /u regex
+ * /(?<![\p{L}\p{N}])([“‘"])([\p{Ll}][\p{Ll}-]*(?:\s[\p{Ll}][\p{Ll}-]*){0,2})([”’"])(?![\p{L}\p{N}])/gu
+ * finds them (a test holds the two equal), without compiling its property classes (chars.ts).
+ * Every part of that regex is forced (a word runs to its last letter, since neither white space
+ * nor a quote is one), so one pass from each opening quote decides.
+ */
+export function* shortQuotes(text: string): Generator<ShortQuote> {
+  let from = 0;
+  for (;;) {
+    let start = -1;
+    for (let i = from; i < text.length; i++) {
+      if (OPENING_QUOTES.includes(text[i]!)) {
+        start = i;
+        break;
+      }
+    }
+    if (start < 0) return;
+    from = start + 1;
+    const before = codePointBefore(text, start);
+    if (before >= 0 && isLetterOrNumber(before)) continue;
+    let end = lowerWordEnd(text, start + 1);
+    for (let words = 1; end > 0 && words < 3; words++) {
+      if (end >= text.length || !isSpace(text.charCodeAt(end))) break;
+      const next = lowerWordEnd(text, end + 1);
+      if (next < 0) break;
+      end = next;
+    }
+    if (end < 0 || end >= text.length || !CLOSING_QUOTES.includes(text[end]!)) continue;
+    const after = codePointAt(text, end + 1);
+    if (after >= 0 && isLetterOrNumber(after)) continue;
+    yield { start, end: end + 1, open: text[start]!, inside: text.slice(start + 1, end), close: text[end]! };
+    from = end + 1;
+  }
+}
+
+/** Whether the first character after `at` and any white space is there and is not a letter (/^\s*[^\s\p{L}]/u). */
+function punctuationNext(text: string, at: number): boolean {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at < text.length && !isLetter(codePointAt(text, at));
+}
 
 /** Verbs that introduce a quotation or a name: then the quotes report words, not distance. */
 const QUOTING_CONTEXT = /\b(?:said|says|say|told|tells|called|calls|call|dubbed|termed|described|named|known as|refers? to|referred to|wrote|writes|declared|declaring|vowed|promised|insisted|described as|labell?ed|branded|titled|term|word|phrase|slogan|tagline)\b/i;
@@ -182,19 +248,17 @@ const AUXILIARIES = set('had has have was were is are been be');
  * front of their noun (a “ground glass” pattern) are not scare quotes.
  */
 export const scareQuotes: CueRule = (sentence, words) => {
+  // No quote, no scare quotes: the cheap test first (most sentences stop here).
+  if (!sentence.includes('“') && !sentence.includes('‘') && !sentence.includes('"')) return [];
   if (QUOTING_CONTEXT.test(sentence)) return [];
   const hits: CueHit[] = [];
-  SHORT_QUOTE.lastIndex = 0;
-  for (let m = SHORT_QUOTE.exec(sentence); m; m = SHORT_QUOTE.exec(sentence)) {
-    if (MATCHING_QUOTE[m[1]!] !== m[3]) continue;
-    const start = m.index;
-    const end = start + m[0].length;
-    const inside = m[2]!;
+  for (const { start, end, open, inside, close } of shortQuotes(sentence)) {
+    if (MATCHING_QUOTE[open] !== close) continue;
     const firstAfter = firstWordFrom(words, end);
     const after = words[firstAfter];
     const before = words.slice(Math.max(0, firstAfter - 2 - wordsInside(inside)), firstAfter - wordsInside(inside)).map((w) => w.key);
     // The fragment must end its phrase: followed by punctuation or a function word, not a noun.
-    const closesPhrase = !after || /^\s*[^\s\p{L}]/u.test(sentence.slice(end)) || NP_CLOSERS.has(after.key) || DETERMINERS.has(after.key) || after.key === 'both';
+    const closesPhrase = !after || punctuationNext(sentence, end) || NP_CLOSERS.has(after.key) || DETERMINERS.has(after.key) || after.key === 'both';
     if (!closesPhrase) continue;
     const [beforePrev = '', beforeLast = ''] = before.length === 2 ? before : ['', before[0] ?? ''];
     const namesAThing = POINTING_DETERMINERS.has(beforeLast) || (POINTING_DETERMINERS.has(beforePrev) && !NP_CLOSERS.has(beforeLast));
@@ -290,7 +354,7 @@ export const unnamedGroupSource: CueRule = (sentence, words) => {
     if (!plural && !singular && !demonym) continue;
     // A name right after the noun identifies the person: "analyst Jonathan Matuszewski".
     const next = words[i + 1];
-    if (singular && next && /^\p{Lu}/u.test(next.raw) && sentence.slice(noun.end, next.start).trim() === '') continue;
+    if (singular && next && isUpperLetter(codePointAt(next.raw, 0)) && sentence.slice(noun.end, next.start).trim() === '') continue;
 
     // Walk back over modifiers to the start of the noun phrase.
     let first = i;

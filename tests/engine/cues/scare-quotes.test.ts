@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shortQuotes } from '../../../src/engine/cues/rules';
 import { flagOf, kindsOf } from './helpers';
 
 describe('scare quotes', () => {
@@ -24,5 +25,46 @@ describe('scare quotes', () => {
     'The minister described the talks as “useful”.',
   ])('quoted speech, titles, names and terms are not scare quotes: %s', (text) => {
     expect(kindsOf(text)).not.toContain('hedge');
+  });
+});
+
+describe('shortQuotes', () => {
+  /** What shortQuotes replaced: its matches must stay the same. */
+  const REFERENCE = /(?<![\p{L}\p{N}])([“‘"])([\p{Ll}][\p{Ll}-]*(?:\s[\p{Ll}][\p{Ll}-]*){0,2})([”’"])(?![\p{L}\p{N}])/gu;
+  const viaRegex = (text: string) => [...text.matchAll(REFERENCE)].map((m) => ({ start: m.index, end: m.index + m[0].length, open: m[1], inside: m[2], close: m[3] }));
+
+  /** A small deterministic generator (mulberry32), so a failure can be replayed. */
+  function random(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('finds what the regex found on sentences built from quotes, words, spaces and edge characters', () => {
+    const next = random(7);
+    const pieces = ['“', '”', '‘', '’', '"', 'a', 'bc', 'so-called', '-', ' ', '\t', '\u00a0', 'X', '1', '²', 'é', 'ß', 'Ω', 'ω', '𝐚', '𝐀', '😀', '\udc00', '.', 'to', 'the'];
+    const texts: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      texts.push(text);
+    }
+    const wrong = texts.filter((t) => JSON.stringify([...shortQuotes(t)]) !== JSON.stringify(viaRegex(t)));
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('finds what the regex found with every code unit before, inside and after a quote', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [`${c}“x”`, `“${c}x”`, `“x${c}”`, `“x”${c}`, `“x ${c}y”`, `‘a${c}b c’ d`]) {
+        if (JSON.stringify([...shortQuotes(text)]) !== JSON.stringify(viaRegex(text))) wrong.push(text);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
