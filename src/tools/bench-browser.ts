@@ -25,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { BROWSERS, startFixtureServer, type BrowserLauncher, type BrowserSession, type FixtureServer, type Tab } from '../../tests/browser/harness/index';
 import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from '../../tests/browser/harness/paths';
 
@@ -55,6 +55,12 @@ export interface BrowserBench {
   onMegabytePage: TaskSummary & { timeToHighlights: Timing };
   /** The same page in a browser whose only extension is an empty one: what the page costs by itself. */
   megabytePageAlone: TaskSummary | null;
+  /** The ~1 MB page's heartbeat gaps without Caveat (ms after DOMContentLoaded, length). */
+  megabytePageAloneGaps: { at: number; ms: number }[];
+  /** Caveat's own measures on the ~1 MB page, and the heartbeat gaps they explain. */
+  selfReport: SelfReport | null;
+  /** Chromium: a traced load of the ~1 MB page, its long tasks attributed; or why not. */
+  trace: TraceAttribution | { error: string } | null;
   memoryDeltaBytes: number | null;
   memoryNote: string;
 }
@@ -192,14 +198,16 @@ function taskSummary(launcher: BrowserLauncher, tasks: { longTasks: number[]; he
 }
 
 /** The ~1 MB page's own long tasks and heartbeat gaps, with an empty extension instead of Caveat. */
-async function megabytePageAlone(launcher: BrowserLauncher, server: FixtureServer): Promise<TaskSummary> {
+async function megabytePageAlone(launcher: BrowserLauncher, server: FixtureServer): Promise<{ summary: TaskSummary; gaps: { at: number; ms: number }[] }> {
   const empty = await emptyExtension();
   try {
     const session = await launcher.launch({ extensionDir: empty.dir });
     try {
       const tab = await session.openTab(server.pageUrl('hostile/generated.html?kb=1000'));
       await sleep(3000); // as long as Caveat's scan and the wait after it above, roughly
-      return taskSummary(launcher, await tab.evaluate(taskProbe));
+      const summary = taskSummary(launcher, await tab.evaluate(taskProbe));
+      const report = await tab.evaluate(readSelfReport);
+      return { summary, gaps: report.gaps.map((g) => ({ at: g.start - report.dclEnd, ms: g.end - g.start })) };
     } finally {
       await session.close();
     }
@@ -216,6 +224,9 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
     largestFixture: [],
     onMegabytePage: { timeToHighlights: { ms: NaN, method: 'poll-from-domcontentloaded' }, longestTaskMs: null, longestHeartbeatGapMs: NaN, overBudgetTasks: 0 },
     megabytePageAlone: null,
+    megabytePageAloneGaps: [],
+    selfReport: null,
+    trace: null,
     memoryDeltaBytes: null,
     memoryNote: '',
   };
@@ -233,11 +244,25 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
     const { tab, timing } = await timeToHighlights(session, server.pageUrl('hostile/generated.html?kb=1000'));
     await sleep(2000); // the rest of the scan (painting slices, the store round trip)
     result.onMegabytePage = { timeToHighlights: timing, ...taskSummary(launcher, await tab.evaluate(taskProbe)) };
+    result.selfReport = await tab.evaluate(readSelfReport).catch((error: unknown) => {
+      console.error(`(${launcher.name}: Caveat's own measures could not be read: ${String(error)})`);
+      return null;
+    });
     await tab.close();
+    if (launcher.name === 'chromium') {
+      result.trace = await chromiumTrace(session, server.pageUrl('hostile/generated.html?kb=1000')).catch((error: unknown) => ({
+        error: error instanceof Error ? error.message : String(error),
+      }));
+    }
   } finally {
     await session.close();
   }
-  result.megabytePageAlone = await megabytePageAlone(launcher, server).catch(() => null);
+  const alone = await megabytePageAlone(launcher, server).catch((error: unknown) => {
+    console.error(`(${launcher.name}: the page without Caveat could not be measured: ${String(error)})`);
+    return null;
+  });
+  result.megabytePageAlone = alone?.summary ?? null;
+  result.megabytePageAloneGaps = alone?.gaps ?? [];
   if (launcher.name === 'chromium') {
     result.memoryDeltaBytes = await chromiumMemoryDelta(launcher, server, server.fixtureUrl('gizmodo-feather-duvet-lung.html'));
     result.memoryNote = 'JS heap of the tab (CDP Runtime.getHeapUsage after 3 GCs), Caveat minus an empty extension, on the largest fixture';
@@ -245,6 +270,297 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
     result.memoryNote = 'not measured: Firefox exposes no per-tab JS heap to Marionette; use about:memory by hand';
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which long tasks are Caveat's.
+//
+// Chromium, ground truth: a CDP trace of one more load of the ~1 MB page. The renderer main
+// thread's top-level tasks (RunTask) that began after DOMContentLoaded and lasted over 50 ms are
+// Caveat's when script of the extension (chrome-extension://<id>/...: EvaluateScript, v8.compile,
+// v8.run, FunctionCall) or one of its caveat:* performance marks is inside; otherwise the page's
+// or the browser's. A task of rendering only (style, layout, paint) that starts right after a
+// Caveat task that changed the highlights is counted apart: Caveat caused it, though no script
+// of its own runs in it. Tracing slows everything down a little.
+//
+// Both browsers, self-report: the content script leaves its few longest slices (caveat:slice),
+// its longest step and its synchronous start (caveat:script) as measures (schedule.ts); each
+// heartbeat gap over 50 ms is listed with the Caveat work inside it.
+
+/** The trace categories: tasks, script, GC, rendering, user timing. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink', 'blink.user_timing', 'toplevel'];
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: Record<string, unknown>; fileName?: string; [key: string]: unknown };
+}
+
+export interface TracedTask {
+  /** ms after DOMContentLoaded. */
+  at: number;
+  ms: number;
+  owner: 'caveat' | 'caveat-rendering' | 'other';
+  what: string;
+}
+
+export interface TraceAttribution {
+  tasks: TracedTask[];
+  /** Every Caveat task's length (any length), for the longest one. */
+  caveatLongestMs: number;
+  caveatTasks: number;
+}
+
+const RENDERING = new Set(['WebFrameWidgetImpl::UpdateLifecycle', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+const GC = new Set(['MinorGC', 'MajorGC']);
+
+const fmt = (us: number) => `${Math.round(us / 1000)} ms`;
+
+/** The attribution of the long tasks in a Chromium trace of `pageUrl` (see above). */
+export function attributeTrace(events: TraceEvent[], pageUrl: string, extensionOrigin: string): TraceAttribution {
+  const commit = events.find((e) => e.name === 'CommitLoad' && e.args?.data?.url === pageUrl && e.args.data.isOutermostMainFrame !== false);
+  if (!commit) throw new Error(`no CommitLoad for ${pageUrl} in the trace`);
+  const { pid, tid } = commit;
+  const frame = commit.args?.data?.frame;
+  const dcl = events.find((e) => e.name === 'MarkDOMContent' && e.pid === pid && e.ts >= commit.ts && e.args?.data?.frame === frame);
+  if (!dcl) throw new Error('no DOMContentLoaded in the trace');
+  const thread = events.filter((e) => e.pid === pid && e.tid === tid && e.ts >= dcl.ts).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const taskName = thread.some((e) => e.name === 'RunTask') ? 'RunTask' : 'ThreadControllerImpl::RunTask';
+  const tasks: TraceEvent[] = [];
+  for (const e of thread) {
+    if (e.ph !== 'X' || e.name !== taskName || e.dur === undefined) continue;
+    const last = tasks[tasks.length - 1];
+    if (last && e.ts < last.ts + last.dur!) continue; // nested in the previous task
+    tasks.push(e);
+  }
+  const isCaveatUrl = (e: TraceEvent) => {
+    const url = e.args?.data?.url ?? e.args?.fileName;
+    return typeof url === 'string' && url.startsWith(extensionOrigin);
+  };
+  const isCaveatMark = (e: TraceEvent) => e.name.startsWith('caveat:') && (e.cat ?? '').includes('user_timing') && (e.ph === 'I' || e.ph === 'R' || e.ph === 'e');
+  // Phases as the content script measured them (async begin/end pairs), to name a slice's work.
+  const phases: { name: string; start: number; end: number }[] = [];
+  const open = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== pid || !(e.cat ?? '').includes('user_timing') || !e.name.startsWith('caveat:')) continue;
+    const name = e.name.slice('caveat:'.length);
+    if (['settings', 'paused', 'store', 'slice', 'longest-step', 'script'].includes(name)) continue;
+    if (e.ph === 'b') open.set(name, e.ts);
+    else if (e.ph === 'e' && open.has(name)) phases.push({ name, start: open.get(name)!, end: e.ts });
+  }
+  const highlightedAt = events.find((e) => e.pid === pid && e.name === 'caveat:highlighted')?.ts ?? null;
+
+  const result: TraceAttribution = { tasks: [], caveatLongestMs: 0, caveatTasks: 0 };
+  let lastCaveatEnd = -Infinity;
+  let lastCaveatPainted = false;
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    let lo = 0;
+    let hi = thread.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (thread[mid]!.ts < task.ts) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: TraceEvent[] = [];
+    for (let i = lo; i < thread.length && thread[i]!.ts <= end; i++) if (thread[i] !== task) inside.push(thread[i]!);
+    const caveat = inside.some((e) => isCaveatUrl(e) || isCaveatMark(e));
+    const sum = (pick: (e: TraceEvent) => boolean) => {
+      // Top-level matches only: a GC inside a GC is counted once.
+      let total = 0;
+      let until = -Infinity;
+      for (const e of inside) {
+        if (e.ph !== 'X' || !pick(e) || e.ts < until) continue;
+        total += e.dur ?? 0;
+        until = e.ts + (e.dur ?? 0);
+      }
+      return total;
+    };
+    const gc = sum((e) => GC.has(e.name));
+    const rendering = sum((e) => RENDERING.has(e.name));
+    if (caveat) {
+      result.caveatTasks++;
+      result.caveatLongestMs = Math.max(result.caveatLongestMs, task.dur! / 1000);
+    }
+    const paintedHere = highlightedAt !== null && highlightedAt >= task.ts && highlightedAt <= end;
+    const afterCaveatPaint = !caveat && lastCaveatPainted && task.ts - lastCaveatEnd < 50_000 && rendering > (task.dur! - gc) / 2;
+    if (caveat) {
+      lastCaveatEnd = end;
+      lastCaveatPainted = paintedHere || inside.some((e) => e.name === 'caveat:paint' || e.name === 'caveat:conflicts');
+    }
+    if (task.dur! <= BUDGET_TASK_MS * 1000) continue;
+    const parts: string[] = [];
+    if (caveat) {
+      const evaluate = inside.find((e) => e.name === 'EvaluateScript' && isCaveatUrl(e));
+      if (evaluate) {
+        const compile = sum((e) => e.name === 'v8.compile' && isCaveatUrl(e));
+        const run = sum((e) => e.name === 'v8.run' && isCaveatUrl(e));
+        parts.push(`script load of ${String(evaluate.args?.data?.url).slice(extensionOrigin.length + 1)} (compile ${fmt(compile)}, run ${fmt(run)})`);
+      } else {
+        const names = phases.filter((p) => p.start < end && p.end > task.ts).map((p) => p.name);
+        parts.push(`a slice${names.length > 0 ? ` of ${[...new Set(names)].join(' + ')}` : ''}`);
+        if (paintedHere) parts.push('highlights shown');
+      }
+    } else {
+      const page = inside.find((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'TimerFire') && !isCaveatUrl(e));
+      if (rendering > 0) parts.push(`rendering (style/layout/paint) ${fmt(rendering)}`);
+      if (page) parts.push(`page script ${String(page.args?.data?.url ?? page.name).replace(/^.*\//, '')}`);
+      if (inside.some((e) => e.name === 'ParseHTML')) parts.push('HTML parsing');
+      if (parts.length === 0) parts.push(inside.filter((e) => e.ph === 'X').slice(0, 3).map((e) => e.name).join(' > ') || 'nothing traced inside');
+      if (afterCaveatPaint) parts.push(`right after Caveat changed its highlights (${fmt(task.ts - lastCaveatEnd)} later)`);
+    }
+    if (gc > 1000) parts.push(`GC ${fmt(gc)}`);
+    if (caveat && rendering > 1000) parts.push(`forced style/layout ${fmt(rendering)}`);
+    result.tasks.push({
+      at: (task.ts - dcl.ts) / 1000,
+      ms: task.dur! / 1000,
+      owner: caveat ? 'caveat' : afterCaveatPaint ? 'caveat-rendering' : 'other',
+      what: parts.join(', '),
+    });
+  }
+  return result;
+}
+
+/** One traced load of `url` in a Chromium session: the trace's attribution of long tasks. */
+async function chromiumTrace(session: BrowserSession, url: string): Promise<TraceAttribution> {
+  const browser = (session as unknown as { browser?: Browser }).browser;
+  if (!browser) throw new Error('no puppeteer Browser in the Chromium session');
+  const page = await browser.newPage();
+  try {
+    await page.tracing.start({ categories: TRACE_CATEGORIES });
+    let stopped = false;
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      const deadline = Date.now() + 120_000;
+      while (!(await page.evaluate(() => performance.getEntriesByName('caveat:scanned').length > 0))) {
+        if (Date.now() > deadline) throw new Error('Caveat did not finish its scan');
+        await sleep(250);
+      }
+      await sleep(1000); // the frames after the last marks
+      const buffer = await page.tracing.stop();
+      stopped = true;
+      if (!buffer) throw new Error('empty trace');
+      const parsed = JSON.parse(Buffer.from(buffer).toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+      const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+      return attributeTrace(events, page.url(), session.extensionOrigin);
+    } finally {
+      if (!stopped) await page.tracing.stop().catch(() => undefined);
+    }
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+export interface SelfReport {
+  /** The content script's synchronous start (caveat:script), and where caveat:start fell. */
+  script: Interval | null;
+  startMark: number | null;
+  /** Its longest slices (caveat:slice), longest first, and longest step. */
+  slices: Interval[];
+  longestStep: Interval | null;
+  /** Its phases (caveat:<phase>), to name what a slice did. */
+  phases: (Interval & { name: string })[];
+  /** Heartbeat gaps over 50 ms after DOMContentLoaded. */
+  gaps: Interval[];
+  dclEnd: number;
+}
+
+/**
+ * Runs in the page: Caveat's own measures and the heartbeat's long gaps. (No named inner
+ * functions: tsx's keepNames would wrap them in a helper the page does not have.)
+ */
+function readSelfReport(): SelfReport {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const dclEnd = nav?.domContentLoadedEventEnd ?? 0;
+  const script = performance.getEntriesByName('caveat:script')[0];
+  const step = performance.getEntriesByName('caveat:longest-step')[0];
+  const beat = (window as unknown as { __heartbeat?: () => { longGaps: { at: number; gap: number }[] } }).__heartbeat?.();
+  const skip = ['caveat:slice', 'caveat:longest-step', 'caveat:script', 'caveat:settings', 'caveat:paused', 'caveat:store'];
+  return {
+    script: script ? { start: script.startTime, end: script.startTime + script.duration } : null,
+    startMark: performance.getEntriesByName('caveat:start')[0]?.startTime ?? null,
+    slices: performance
+      .getEntriesByName('caveat:slice')
+      .map((e) => ({ start: e.startTime, end: e.startTime + e.duration }))
+      .sort((a, b) => b.end - b.start - (a.end - a.start)),
+    longestStep: step ? { start: step.startTime, end: step.startTime + step.duration } : null,
+    phases: performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('caveat:') && !skip.includes(e.name))
+      .map((e) => ({ name: e.name.slice('caveat:'.length), start: e.startTime, end: e.startTime + e.duration })),
+    gaps: (beat?.longGaps ?? []).map((g) => ({ start: g.at - g.gap, end: g.at })).filter((g) => g.start >= dclEnd),
+    dclEnd,
+  };
+}
+
+const overlaps = (a: Interval, b: Interval) => a.start < b.end && a.end > b.start;
+const length = (i: Interval) => i.end - i.start;
+
+/** The phases a span of time of the content script's fell in. */
+function phasesOf(report: SelfReport, span: Interval): string {
+  const names = [...new Set(report.phases.filter((p) => overlaps(p, span)).map((p) => p.name))];
+  return names.length > 0 ? names.join(' + ') : 'phase unknown';
+}
+
+/** Lines describing Caveat's self-reported figures and each heartbeat gap over 50 ms. */
+export function describeSelfReport(report: SelfReport): string[] {
+  const lines: string[] = [];
+  const rel = (t: number) => `+${Math.round(t - report.dclEnd)} ms`;
+  const longest = report.slices[0];
+  const over = report.slices.filter((s) => length(s) > BUDGET_TASK_MS).length;
+  lines.push(
+    `Caveat's own figures: synchronous start ${report.script ? ms(length(report.script)) : 'n/a'} (caveat:script); ` +
+      `longest slice ${longest ? `${ms(length(longest))} (${phasesOf(report, longest)})` : 'n/a'}; ` +
+      `slices over ${BUDGET_TASK_MS} ms: ${over}${over === report.slices.length && over > 0 ? ' or more' : ''}; ` +
+      `longest step ${report.longestStep ? `${ms(length(report.longestStep))} (${phasesOf(report, report.longestStep)})` : 'n/a'}`,
+  );
+  lines.push(`  its ${report.slices.length} longest slices: ${report.slices.map((s) => `${Math.round(length(s))} (${phasesOf(report, s)})`).join(', ')}`);
+  if (report.gaps.length === 0) lines.push(`heartbeat gaps over ${BUDGET_TASK_MS} ms: none`);
+  else lines.push(`heartbeat gaps over ${BUDGET_TASK_MS} ms (after DOMContentLoaded):`);
+  for (const gap of report.gaps) {
+    const why: string[] = [];
+    if (report.startMark !== null && report.startMark >= gap.start && report.startMark <= gap.end) {
+      why.push(`Caveat's script load (caveat:start inside; its synchronous start ${report.script ? ms(length(report.script)) : 'n/a'}, compilation not counted)`);
+    } else if (report.script && overlaps(report.script, gap)) {
+      why.push(`Caveat's synchronous start (${ms(length(report.script))})`);
+    }
+    const slices = report.slices.filter((s) => overlaps(s, gap));
+    if (slices.length > 0) why.push(`Caveat slice${slices.length > 1 ? 's' : ''} ${slices.map((s) => `${Math.round(length(s))} ms (${phasesOf(report, s)})`).join(', ')}`);
+    if (why.length === 0) {
+      const during = report.phases.filter((p) => overlaps(p, gap)).map((p) => p.name);
+      why.push(`no Caveat slice among its ${report.slices.length} longest${during.length > 0 ? ` (during ${[...new Set(during)].join(', ')}: a short slice, the page's turn, GC or rendering)` : ': the page\'s or the browser\'s'}`);
+    }
+    lines.push(`  ${rel(gap.start)}, ${ms(length(gap))}: ${why.join('; ')}`);
+  }
+  return lines;
+}
+
+/** Lines describing the traced load's attribution (Chromium). */
+function describeTrace(trace: BrowserBench['trace']): string[] {
+  if (trace === null) return [];
+  if ('error' in trace) return [`trace: failed (${trace.error}); the figures above stand without it`];
+  const mine = trace.tasks.filter((t) => t.owner === 'caveat');
+  const rendering = trace.tasks.filter((t) => t.owner === 'caveat-rendering');
+  const others = trace.tasks.filter((t) => t.owner === 'other');
+  const longestOther = others.reduce<TracedTask | null>((a, t) => (a && a.ms >= t.ms ? a : t), null);
+  const line = (t: TracedTask) => `      +${Math.round(t.at)} ms, ${Math.round(t.ms)} ms: ${t.what}`;
+  return [
+    `trace (one more load, traced: tracing slows it a little): ${trace.caveatTasks} Caveat tasks, longest ${ms(trace.caveatLongestMs)}; Caveat's tasks over ${BUDGET_TASK_MS} ms: ${mine.length}${mine.length > 0 ? '  <-- OVER BUDGET' : ''}`,
+    ...mine.map(line),
+    ...(rendering.length > 0 ? [`    rendering over ${BUDGET_TASK_MS} ms right after Caveat changed its highlights: ${rendering.length}`, ...rendering.map(line)] : []),
+    `    not Caveat's, over ${BUDGET_TASK_MS} ms: ${others.length}; longest ${longestOther ? `${ms(longestOther.ms)} (${longestOther.what})` : 'none'}`,
+    ...others.filter((t) => t !== longestOther).map(line),
+  ];
 }
 
 async function bundleSizes(): Promise<{ file: string; raw: number; gzip: number }[]> {
@@ -297,7 +613,9 @@ export async function benchBrowsers(options: { runs?: number; browsers?: string[
       console.log(`    ${phaseBreakdown([mb.timeToHighlights])}`);
       console.log(`    longest task (longtask API): ${ms(mb.longestTaskMs)}; longest heartbeat gap: ${ms(mb.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${mb.overBudgetTasks}${mb.overBudgetTasks > 0 ? '  <-- OVER BUDGET' : ''}`);
       const alone = result.megabytePageAlone;
-      if (alone) console.log(`    the same page without Caveat (an empty extension): longest task ${ms(alone.longestTaskMs)}; longest heartbeat gap: ${ms(alone.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${alone.overBudgetTasks}`);
+      if (result.selfReport) for (const line of describeSelfReport(result.selfReport)) console.log(`    ${line}`);
+      if (alone) console.log(`    the same page without Caveat (an empty extension): longest task ${ms(alone.longestTaskMs)}; longest heartbeat gap: ${ms(alone.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${alone.overBudgetTasks}${result.megabytePageAloneGaps.length > 0 ? ` (${result.megabytePageAloneGaps.map((g) => `+${Math.round(g.at)}: ${Math.round(g.ms)}`).join(', ')})` : ''}`);
+      for (const line of describeTrace(result.trace)) console.log(`    ${line}`);
       console.log(`  memory held after the scan: ${result.memoryDeltaBytes === null ? 'n/a' : `${(result.memoryDeltaBytes / 1024 / 1024).toFixed(1)} MB`} (${result.memoryNote})`);
     }
   } finally {
