@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { IdbStore, IdbStoreError, openIdbFigureMemory, writeFailure } from '../../src/extension/background/idb-store';
+import { IdbStore, IdbStoreError, openIdbFigureMemory, writeFailure, type NoteArea } from '../../src/extension/background/idb-store';
 import { isStoreFull } from '../../src/engine/store/port';
 import { describeAtomicWrites, describePortContract, keptRecord } from '../engine/store/port-contract';
 import { ambassadorPage, israelPage } from '../engine/store/helpers';
@@ -163,8 +163,8 @@ describe('IdbStore: storage full', () => {
     woken.close();
   });
 
-  it('reclaim rebuilds the database with every record and the note, and lookups still work', async () => {
-    const store = await IdbStore.open(freshName(), { rebuildToReclaim: true });
+  it('reclaim keeps every record where it is, with the note, and lookups still work', async () => {
+    const store = await IdbStore.open(freshName(), { compactToReclaim: true });
     expect((await IdbStore.open(freshName())).reclaim, 'only where asked for').toBeUndefined();
     const records = Array.from({ length: 1200 }, (_, i) =>
       keptRecord({ id: `r${i}`, pageKey: `news.example/${i % 40}`, seenAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }),
@@ -176,6 +176,110 @@ describe('IdbStore: storage full', () => {
     expect(await store.oldestIds(2)).toEqual(['r0', 'r1']);
     expect((await store.findByPage('news.example/3')).length).toBe(30);
     expect((await store.usage()).storageFull).toMatchObject({ evicted: 7 });
+    store.close();
+  });
+
+  it('loses nothing when the background is stopped at any step of a reclaim, and the next reclaim cleans up', async () => {
+    const steps = ['beforeScratch', 'beforeScratchDeleted'] as const;
+    for (const step of steps) {
+      const name = freshName();
+      const store = await IdbStore.open(name, { compactToReclaim: true });
+      const records = Array.from({ length: 300 }, (_, i) => keptRecord({ id: `r${i}`, pageKey: `news.example/${i % 10}`, seenAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+      await store.write({ put: records });
+      await store.write({ removeIds: ['r0', 'r1'] });
+      await store.noteStorageFull({ at: '2026-11-25T01:00:00.000Z', evicted: 2, notKept: 0 });
+      // The stop: the worker's code ends at this step (a throw stands for it), its connection with it.
+      IdbStore.compactSteps = { [step]: () => Promise.reject(new Error('worker stopped')) };
+      try {
+        await expect(store.reclaim!()).rejects.toThrow('worker stopped');
+      } finally {
+        IdbStore.compactSteps = {};
+      }
+      store.close();
+
+      const woken = await IdbStore.open(name, { compactToReclaim: true });
+      expect(await woken.countAll(), `stopped ${step}`).toBe(298);
+      expect((await woken.readAll()).map((r) => r.id).sort()).toEqual(records.slice(2).map((r) => r.id).sort());
+      expect((await woken.usage()).storageFull).toMatchObject({ evicted: 2 });
+      expect(await woken.reclaim!()).toBe(0);
+      expect(await woken.countAll()).toBe(298);
+      const names = (await indexedDB.databases()).map((db) => db.name);
+      expect(names).toContain(name);
+      expect(names, 'no scratch database is left once a reclaim finished').not.toContain(`${name}:compact`);
+      woken.close();
+    }
+  });
+});
+
+/** A note area as storage.local is, in memory: one value under one key. */
+function memoryNoteArea(): NoteArea & { value: unknown } {
+  return {
+    value: undefined,
+    async get() {
+      return this.value;
+    },
+    async set(note) {
+      this.value = structuredClone(note);
+    },
+    async remove() {
+      this.value = undefined;
+    },
+  };
+}
+
+/** Every put of IndexedDB refused for room while `during` runs, as at a full quota. */
+async function withIdbFull<T>(during: () => Promise<T>): Promise<T> {
+  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: { put: unknown } } }).IDBObjectStore.prototype;
+  const put = proto.put;
+  proto.put = () => {
+    throw new DOMException('no room', 'QuotaExceededError');
+  };
+  try {
+    return await during();
+  } finally {
+    proto.put = put;
+  }
+}
+
+describe('IdbStore: the storage-full note outside IndexedDB', () => {
+  it('keeps the note that a page was not kept in the note area when IndexedDB has no room at all, across a restart', async () => {
+    const name = freshName();
+    const area = memoryNoteArea();
+    const memory = await openIdbFigureMemory(name, {}, { noteArea: area });
+    const israel = israelPage();
+    const result = await withIdbFull(() => memory.recordPage(israel.report, { url: israel.report.source, text: israel.text }));
+    expect(result.conflicts).toEqual([]);
+    expect(area.value).toMatchObject({ evicted: 0, notKept: 1 });
+
+    // A new wake of the background: the meta store never got the note, the area has it.
+    const woken = await openIdbFigureMemory(name, {}, { noteArea: area });
+    const usage = await woken.usage();
+    expect(usage).toMatchObject({ figures: 0, storageFull: { evicted: 0, notKept: 1 } });
+    expect(describeUsage(usage)).toBe('No figures kept yet');
+
+    // Room again: the page is kept, the note is still there until the memory is cleared.
+    await woken.recordPage(israel.report, { url: israel.report.source, text: israel.text });
+    expect(await woken.usage()).toMatchObject({ figures: 1, storageFull: { notKept: 1 } });
+    await woken.clear();
+    expect(area.value).toBeUndefined();
+    expect((await woken.usage()).storageFull).toBeUndefined();
+  });
+
+  it('reads the later of the two notes, and keeps one small value in the area however often storage is full', async () => {
+    const name = freshName();
+    const area = memoryNoteArea();
+    const store = await IdbStore.open(name, { noteArea: area });
+    await store.noteStorageFull({ at: '2026-11-25T01:00:00.000Z', evicted: 10, notKept: 0 });
+    for (let i = 0; i < 50; i++) await store.noteStorageFull({ at: `2026-11-25T02:${String(i).padStart(2, '0')}:00.000Z`, evicted: 10 + i, notKept: i % 3 });
+    expect(JSON.stringify(area.value).length).toBeLessThan(100);
+    // The meta store's note is older than the area's: the area's is the one shown.
+    const raw = await openDB(name, 2);
+    await raw.put('meta', { at: '2026-11-25T00:00:00.000Z', evicted: 1, notKept: 0 }, 'storageFull');
+    raw.close();
+    expect((await store.usage()).storageFull).toEqual({ at: '2026-11-25T02:49:00.000Z', evicted: 59, notKept: 1 });
+    // A damaged value in the area is ignored, not shown.
+    area.value = { at: 5, evicted: 'many' };
+    expect((await store.usage()).storageFull).toEqual({ at: '2026-11-25T00:00:00.000Z', evicted: 1, notKept: 0 });
     store.close();
   });
 });

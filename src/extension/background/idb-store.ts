@@ -26,11 +26,23 @@ const META = 'meta';
 const SCHEMA_KEY = 'schemaVersion';
 /** Meta key of the storage-full note (see FigureMemory): what was evicted when storage was full. */
 const FULL_NOTE_KEY = 'storageFull';
-/** Records written back a transaction at a time when the database is rebuilt (reclaim). */
-const REBUILD_CHUNK = 500;
-const REBUILD_MIN_CHUNK = 10;
-/** Waits for the freed space to be counted before the write-back gives records up (6.3 s in all). */
-const REBUILD_WAITS_MS = [100, 200, 500, 1000, 1500, 3000];
+/**
+ * Waits after the scratch database is deleted (reclaim) for Chromium to compact and count the
+ * freed space, 3 s in all at most; each wait ends with a small commit that makes it count.
+ */
+const COMPACT_WAITS_MS = [50, 150, 300, 500, 800, 1200];
+/** The scratch database of reclaim is the figure database's name and this. */
+const SCRATCH_SUFFIX = ':compact';
+/** An id no figure has (ids are page hashes and figure numbers). */
+const NO_RECORD_ID = '\u0000none';
+
+/** The origin's storage usage as the browser counts it, or null where it cannot be asked. */
+async function originUsage(): Promise<number | null> {
+  const storage = (globalThis.navigator as { storage?: { estimate?: () => Promise<{ usage?: number }> } } | undefined)?.storage;
+  if (!storage?.estimate) return null;
+  const estimate = await storage.estimate().catch(() => null);
+  return typeof estimate?.usage === 'number' ? estimate.usage : null;
+}
 
 interface FigureDb extends DBSchema {
   figures: {
@@ -114,43 +126,50 @@ async function openFigureDb(name: string): Promise<IDBPDatabase<FigureDb>> {
   return db;
 }
 
+/**
+ * A small place outside IndexedDB for the storage-full note (the extension gives
+ * storage.local): when IndexedDB has no room at all, the note that a page's figures were not
+ * kept must still survive the background being stopped. One value, replaced on each write.
+ */
+export interface NoteArea {
+  get(): Promise<unknown>;
+  set(note: StorageFullNote): Promise<void>;
+  remove(): Promise<void>;
+}
+
 export interface IdbStoreOptions {
   /**
-   * Give space back by rebuilding the database when removing records made no room (reclaim).
-   * For Chromium, whose IndexedDB (LevelDB) keeps removed records on disk until it compacts;
-   * Firefox's (SQLite) reuses their pages at once, so there it is not needed, and a rebuild
-   * that cannot write the records back would lose them.
+   * Give the space of removed records back by making Chromium compact its IndexedDB (reclaim).
+   * Chromium's IndexedDB (LevelDB) keeps removed records on disk, and even grows with each
+   * removal, until it compacts; under a full quota, removing records alone makes no room.
+   * Firefox's (SQLite) reuses their pages at once, so there it is not needed.
    */
-  rebuildToReclaim?: boolean;
+  compactToReclaim?: boolean;
+  /** Where the storage-full note is kept besides the meta store (see NoteArea). */
+  noteArea?: NoteArea;
+}
+
+/** The storage-full note to believe of two: the later one (each carries every eviction before it). */
+function laterNote(a: StorageFullNote | null, b: StorageFullNote | null): StorageFullNote | null {
+  if (!a || !b) return a ?? b;
+  return b.at > a.at ? b : a;
 }
 
 export class IdbStore implements StoragePort {
   private constructor(
-    private db: IDBPDatabase<FigureDb>,
+    private readonly db: IDBPDatabase<FigureDb>,
     private readonly name: string,
     private readonly options: IdbStoreOptions,
   ) {
-    // Optional on the port: a store that does not rebuild has no reclaim at all.
-    if (!options.rebuildToReclaim) this.reclaim = undefined;
+    // Optional on the port: a store that does not compact has no reclaim at all.
+    if (!options.compactToReclaim) this.reclaim = undefined;
   }
 
   /** Set when the last write was refused for room (see write). */
   private quotaRefused = false;
 
-  /** Set when a rebuild could not make the database again: the next request tries. */
-  private broken = false;
-
-  /** Set while reclaim() rebuilds the database. */
-  private rebuilding: Promise<unknown> | null = null;
-
-  /** Waits out a rebuild in progress (requests made meanwhile must use the new database). */
-  private async idle(): Promise<void> {
-    while (this.rebuilding) await this.rebuilding;
-    if (this.broken) {
-      this.db = await openFigureDb(this.name);
-      this.broken = false;
-    }
-  }
+  /** The reclaim in progress, which a second request for room waits for instead of starting another. */
+  private reclaiming: Promise<number> | null = null;
 
   /** Opens (creating or migrating) the figure database. */
   static async open(name: string = FIGURE_DB_NAME, options: IdbStoreOptions = {}): Promise<IdbStore> {
@@ -162,7 +181,6 @@ export class IdbStore implements StoragePort {
   }
 
   async findByWhat(whats: readonly string[]): Promise<KeptFigureRecord[]> {
-    await this.idle();
     const tx = this.db.transaction(FIGURES, 'readonly');
     const index = tx.store.index('what');
     const lists = await Promise.all([...new Set(whats)].map((what) => index.getAll(what)));
@@ -176,7 +194,6 @@ export class IdbStore implements StoragePort {
    * asked for. Same order as findByWhat (what as asked, then id).
    */
   async findByWhatSharingTerms(whats: readonly string[], terms: readonly string[], minShared = 1): Promise<KeptFigureRecord[]> {
-    await this.idle();
     const whatRank = new Map<string, number>();
     for (const what of whats) if (!whatRank.has(what)) whatRank.set(what, whatRank.size);
     const termSet = new Set(terms);
@@ -196,12 +213,10 @@ export class IdbStore implements StoragePort {
   }
 
   async findByPage(pageKey: string): Promise<KeptFigureRecord[]> {
-    await this.idle();
     return intact(await this.db.getAllFromIndex(FIGURES, 'pageKey', pageKey));
   }
 
   async write(change: StoreChange): Promise<void> {
-    await this.idle();
     const tx = this.db.transaction(FIGURES, 'readwrite');
     const store = tx.store;
     const pageIds = await Promise.all((change.removePages ?? []).map((pageKey) => store.index('pageKey').getAllKeys(pageKey)));
@@ -219,7 +234,7 @@ export class IdbStore implements StoragePort {
       // Firefox: after a write of this connection was refused for room, every put is refused
       // on the spot (InvalidStateError, "a database that did not allow mutations") until a
       // removal succeeds. That is the storage still being full.
-      if (this.quotaRefused && (error as { name?: unknown })?.name === 'InvalidStateError') throw new StoreFullError(FULL_MESSAGE);
+      if (isQuotaError(error) || (this.quotaRefused && (error as { name?: unknown })?.name === 'InvalidStateError')) throw new StoreFullError(FULL_MESSAGE);
       throw error;
     }
     const settled = await Promise.allSettled([...requests, tx.done]);
@@ -233,117 +248,86 @@ export class IdbStore implements StoragePort {
     throw error;
   }
 
+  /**
+   * Keeps the note in the meta store and in the note area, each as it can: when IndexedDB is
+   * full the meta store refuses it, and the note area (storage.local: in Chromium outside the
+   * origin's quota) still keeps it across a stop of the background. Fails only if neither took it.
+   */
   async noteStorageFull(note: StorageFullNote): Promise<void> {
-    await this.idle();
-    await this.putNote(note);
-  }
-
-  private async putNote(note: StorageFullNote): Promise<void> {
-    await this.db.put(META, note, FULL_NOTE_KEY);
+    const kept = await Promise.allSettled([this.db.put(META, note, FULL_NOTE_KEY), this.options.noteArea?.set(note) ?? Promise.reject(new Error('no note area'))]);
+    const failure = kept.find((result) => result.status === 'rejected');
+    if (kept.every((result) => result.status === 'rejected') && failure?.status === 'rejected') throw failure.reason;
   }
 
   async storageFullNote(): Promise<StorageFullNote | null> {
-    await this.idle();
-    const value = await this.db.get(META, FULL_NOTE_KEY);
-    return isNote(value) ? value : null;
+    const [stored, outside] = await Promise.all([
+      this.db.get(META, FULL_NOTE_KEY).catch(() => undefined),
+      this.options.noteArea?.get().catch(() => undefined),
+    ]);
+    return laterNote(isNote(stored) ? stored : null, isNote(outside) ? outside : null);
   }
 
   /**
-   * Gives the disk space of removed records back by rebuilding the database: Chromium's
-   * IndexedDB (LevelDB) keeps removed records on disk, and even grows, until it compacts, so
-   * under a full quota removing records alone makes no room there; a deleted database's files
-   * go at once. Every record is read, the database deleted and made again, and the records
-   * written back newest first; those that no longer fit (the oldest) are left out and counted.
-   * Only when storage is full (see FigureMemory), a few seconds at most. Records are in this
-   * worker's memory between the delete and the write-back: a stop in that moment loses them.
+   * Gives the disk space of removed records back (Chromium; see compactToReclaim), keeping
+   * every record where it is. Chromium compacts its IndexedDB when a database is deleted, so
+   * a tiny scratch database is made and deleted; its compaction drops the removed records too.
+   * Chromium counts the freed space only at a later commit: each wait ends with one (a removal
+   * of nothing), until the origin's usage is seen to fall.
+   *
+   * Crash safety: nothing of the figure database is deleted, copied or held in memory here, so
+   * a stop of the background at any step loses nothing; at worst an empty scratch database is
+   * left, which the next reclaim deletes. (It replaces a rebuild that read every record, deleted
+   * the database and wrote the records back: Chromium did not count the deleted database's
+   * space in time, the write-back was refused, and the records held in memory were lost — all
+   * of them at a 1 MB quota.) Returns 0: no record is given up.
    */
   reclaim?: () => Promise<number> = async (): Promise<number> => {
-    if (this.rebuilding) {
-      // Another request's rebuild is giving the space back already.
-      await this.idle();
-      return 0;
-    }
-    const rebuild = this.rebuild();
-    // Every other request waits for the rebuilt database (the old connection is closing).
-    this.rebuilding = rebuild.catch(() => undefined);
+    // A second request for room while one compaction runs: that one gives the space back.
+    if (this.reclaiming) return this.reclaiming.then(() => 0);
+    this.reclaiming = this.compact();
     try {
-      return await rebuild;
+      return await this.reclaiming;
     } finally {
-      this.rebuilding = null;
+      this.reclaiming = null;
     }
   };
 
-  private async rebuild(): Promise<number> {
-    const tx = this.db.transaction([FIGURES, META], 'readonly');
-    const [records, note] = await Promise.all([tx.objectStore(FIGURES).getAll(), tx.objectStore(META).get(FULL_NOTE_KEY)]);
-    await tx.done;
-    const seenAtOf = (value: unknown): string => {
-      const seenAt = (value as { seenAt?: unknown }).seenAt;
-      return typeof seenAt === 'string' ? seenAt : '';
-    };
-    records.sort((a, b) => (seenAtOf(a) < seenAtOf(b) ? 1 : seenAtOf(a) > seenAtOf(b) ? -1 : 0));
-    this.db.close();
-    await deleteDB(this.name);
-    let waits = 0;
-    // Making the database again writes its schema version: refused too until the space is counted.
-    for (;;) {
-      try {
-        this.db = await openFigureDb(this.name);
-        break;
-      } catch (error) {
-        if (!isQuotaError(error) || waits >= REBUILD_WAITS_MS.length) {
-          this.broken = true;
-          throw error;
-        }
-        await new Promise((done) => setTimeout(done, REBUILD_WAITS_MS[waits++]));
-      }
+  /** The steps of reclaim, each of which a test may stop after (see IdbStore.compactSteps). */
+  private async compact(): Promise<number> {
+    const scratch = `${this.name}${SCRATCH_SUFFIX}`;
+    const before = await originUsage();
+    await IdbStore.compactSteps.beforeScratch?.();
+    // Opening writes the scratch database's version: a few bytes, which Chromium allowed even
+    // at a full quota. Refused, the deletion below still compacts whatever was made.
+    await openDB(scratch, 1).then((db) => db.close(), () => undefined);
+    await IdbStore.compactSteps.beforeScratchDeleted?.();
+    await deleteDB(scratch);
+    for (const wait of COMPACT_WAITS_MS) {
+      await new Promise((done) => setTimeout(done, wait));
+      await this.touch();
+      const after = await originUsage();
+      if (before === null || after === null || after < before) break;
     }
-    if (isNote(note)) await this.putNote(note).catch(() => undefined);
-    let kept = 0;
-    let chunk = REBUILD_CHUNK;
-    while (kept < records.length) {
-      const outcome = await this.putAll(records.slice(kept, kept + chunk));
-      if (outcome === 'written') {
-        kept += chunk;
-        continue;
-      }
-      // Chromium's quota manager learns of the deleted database's freed space a moment later:
-      // until then every write is refused. Wait for it before giving records up; then try
-      // smaller chunks, so that only what really does not fit (the oldest) is left out.
-      if (waits < REBUILD_WAITS_MS.length) {
-        await new Promise((done) => setTimeout(done, REBUILD_WAITS_MS[waits++]));
-        continue;
-      }
-      if (chunk <= REBUILD_MIN_CHUNK) break;
-      chunk = Math.max(REBUILD_MIN_CHUNK, Math.floor(chunk / 4));
-    }
-    return records.length - Math.min(kept, records.length);
+    return 0;
   }
 
-  /** Puts records in one transaction: 'written', 'full' (refused for room), or throws. */
-  private async putAll(records: readonly unknown[]): Promise<'written' | 'full'> {
-    const write = this.db.transaction(FIGURES, 'readwrite');
-    const requests = records.map((record) => write.store.put(record as KeptFigureRecord));
-    const settled = await Promise.allSettled([...requests, write.done]);
-    const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
-    if (failures.length === 0) return 'written';
-    const error = writeFailure(write.error, failures);
-    if (error instanceof StoreFullError) return 'full';
-    throw error;
+  /** A commit that changes nothing (the removal of an id no record has): Chromium recounts the origin's usage at each. */
+  private async touch(): Promise<void> {
+    await this.db.delete(FIGURES, NO_RECORD_ID).catch(() => undefined);
   }
+
+  /** Test hooks: called between the steps of a reclaim (a throw there is a stop of the background). */
+  static compactSteps: { beforeScratch?: () => Promise<void>; beforeScratchDeleted?: () => Promise<void> } = {};
 
   async countAll(): Promise<number> {
-    await this.idle();
     return this.db.count(FIGURES);
   }
 
   async countSite(site: string): Promise<number> {
-    await this.idle();
     return this.db.countFromIndex(FIGURES, 'site', site);
   }
 
   async oldestIds(count: number, site?: string): Promise<string[]> {
-    await this.idle();
     if (count <= 0) return [];
     if (site === undefined) return this.db.getAllKeysFromIndex(FIGURES, 'seenAt', null, count);
     const range = IDBKeyRange.bound([site, ''], [site, '\uffff']);
@@ -352,7 +336,6 @@ export class IdbStore implements StoragePort {
 
   /** Every intact record (what an export holds): damaged ones are left out. */
   async readAll(): Promise<KeptFigureRecord[]> {
-    await this.idle();
     return intact(await this.db.getAll(FIGURES));
   }
 
@@ -361,7 +344,6 @@ export class IdbStore implements StoragePort {
    * options page, not for a page scan. Pages are those of intact records.
    */
   async usage(): Promise<StoreUsage> {
-    await this.idle();
     const tx = this.db.transaction(FIGURES, 'readonly');
     let figures = 0;
     let bytes = 0;
@@ -387,9 +369,9 @@ export class IdbStore implements StoragePort {
 
   /** Every figure goes, and the storage-full note with them, in one transaction. */
   async clear(): Promise<void> {
-    await this.idle();
     const tx = this.db.transaction([FIGURES, META], 'readwrite');
     await Promise.all([tx.objectStore(FIGURES).clear(), tx.objectStore(META).delete(FULL_NOTE_KEY), tx.done]);
+    await this.options.noteArea?.remove();
   }
 }
 

@@ -6,6 +6,11 @@ import { normalizeSitePattern } from './site-skip';
 // normalizeSettings always returns a complete, valid object.
 
 export const SETTINGS_KEY = 'settings';
+/**
+ * Also in storage.local, beside the settings: the figure memory's storage-full note (one small
+ * object, replaced on each write), kept there because IndexedDB may have no room for it.
+ */
+export const STORAGE_FULL_NOTE_KEY = 'storageFullNote';
 
 export interface Settings {
   kinds: Record<FlagKind, boolean>;
