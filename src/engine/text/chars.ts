@@ -11,10 +11,14 @@ const LOWER = /^\p{Ll}$/u;
 const UPPER = /^\p{Lu}$/u;
 const NUMBER = /^\p{N}$/u;
 
+/** General Punctuation (dashes, curly quotes, invisible marks): no letter or number there, and news text is full of it. */
+const isPunctuation = (code: number) => code >= 0x2000 && code <= 0x206f;
+
 /** \p{L}: a letter of any script. */
 export function isLetter(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (code < 0x250) return code >= 0xc0 ? code !== 0xd7 && code !== 0xf7 : code === 0xaa || code === 0xb5 || code === 0xba;
+  if (isPunctuation(code)) return false;
   return LETTER.test(String.fromCodePoint(code));
 }
 
@@ -22,6 +26,7 @@ export function isLetter(code: number): boolean {
 export function isLowerLetter(code: number): boolean {
   if (code < 0x80) return code >= 0x61 && code <= 0x7a;
   if (code < 0x100) return code === 0xb5 || (code >= 0xdf && code !== 0xf7);
+  if (isPunctuation(code)) return false;
   return LOWER.test(String.fromCodePoint(code));
 }
 
@@ -29,6 +34,7 @@ export function isLowerLetter(code: number): boolean {
 export function isUpperLetter(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   if (code < 0x100) return code >= 0xc0 && code <= 0xde && code !== 0xd7;
+  if (isPunctuation(code)) return false;
   return UPPER.test(String.fromCodePoint(code));
 }
 
@@ -36,6 +42,7 @@ export function isUpperLetter(code: number): boolean {
 export function isNumberChar(code: number): boolean {
   if (code < 0x80) return code >= 0x30 && code <= 0x39;
   if (code < 0x100) return code === 0xb2 || code === 0xb3 || code === 0xb9 || (code >= 0xbc && code <= 0xbe);
+  if (isPunctuation(code)) return false;
   return NUMBER.test(String.fromCodePoint(code));
 }
 
