@@ -4,6 +4,8 @@
 // such text looks on news pages in general (short, no sentence punctuation, fixed phrases);
 // prose is never furniture, so every rule gives up on text that reads as a sentence.
 
+import { codePointBefore, codeUnits, isLetterOrNumber, isSpace } from '../text/chars';
+
 /** Ends like a sentence: full stop, question or exclamation mark, maybe inside quotes/brackets. */
 export function endsLikeSentence(text: string): boolean {
   return /[.!?…]["'”’»)\]]*$/.test(text.trim());
@@ -76,7 +78,8 @@ export function isPictureCredit(text: string): boolean {
 
 /** "By Jane Doe", "By Jane Doe and John Roe, Reuters" (a byline line on its own). */
 export function isBylineLine(text: string): boolean {
-  if (endsLikeSentence(text)) return false;
+  // The cheap test first: V8 would compile the regex (and its \p{L} classes) for any block.
+  if (!/^by\s/i.test(text) || endsLikeSentence(text)) return false;
   return /^[Bb][Yy]\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|al|bin|,))*(?:\s*[,|—–-]\s*[\p{L} .]{0,60})?$/u.test(text) && text.length <= 100;
 }
 
@@ -84,11 +87,13 @@ export function isBylineLine(text: string): boolean {
 function isDateLine(text: string): boolean {
   if (text.length > 80) return false;
   if (/^(?:published|updated|posted|last updated|modified|first published)\b/i.test(text)) return true;
+  // Every rule below wants a digit.
+  if (!/\d/.test(text)) return false;
   if (/^\d+\s*(?:min(?:ute)?s?|hours?|hrs?)\s+(?:read|ago)$/i.test(text)) return true;
   const stripped = text
     .replace(/\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t)\b\.?/gi, '')
     .replace(/[\d\s,:./|–—-]+/g, '');
-  return stripped === '' && /\d/.test(text);
+  return stripped === '';
 }
 
 /** Newsletter, subscription, cookie and app-store boxes. */
@@ -111,6 +116,24 @@ function isPromoLine(text: string): boolean {
 }
 
 /**
+ * The text without a bracketed run of symbols at its end, and the white space before it ("Share
+ * (0)" -> "Share"): what /\s*\([^\p{L}\p{N}]*\)$/u removes, without compiling its classes. Such a
+ * run lies inside the text's last stretch without a letter or digit; it starts at that
+ * stretch's first "(".
+ */
+export function withoutSymbolsInBrackets(text: string): string {
+  if (!text.endsWith(')')) return text;
+  let symbolsFrom = text.length;
+  for (let code = codePointBefore(text, symbolsFrom); code >= 0 && !isLetterOrNumber(code); code = codePointBefore(text, symbolsFrom)) {
+    symbolsFrom -= codeUnits(code);
+  }
+  let open = text.indexOf('(', symbolsFrom);
+  if (open < 0) return text;
+  while (open > symbolsFrom && isSpace(text.charCodeAt(open - 1))) open--;
+  return text.slice(0, open);
+}
+
+/**
  * True when a block of text is page furniture rather than article text. `context.linkShare` is
  * the fraction of the block's characters that sit inside links, when known (HTML pages).
  */
@@ -118,9 +141,12 @@ export function isFurniture(rawText: string, context: { linkShare?: number } = {
   // List bullets in front of a line say nothing about what the line is.
   const text = rawText.replace(/\s+/g, ' ').trim().replace(/^[•·▪■►▶*]+\s*/, '');
   if (text === '') return true;
-  const bare = text
-    .toLowerCase()
-    .replace(/\s*\([^\p{L}\p{N}]*\)$/u, '')
+  // A long block that reads as a sentence can only be a credit line or a promotional line:
+  // every other rule wants a short block or one that is not a sentence (a furniture phrase
+  // could only hide in one behind a hundred characters of punctuation). Most of an article's
+  // paragraphs stop here, before the rules' regexes are compiled or run.
+  if (text.length > 120 && endsLikeSentence(text)) return (text.length <= 200 && CREDIT_LINE.test(text)) || isPromoLine(text);
+  const bare = withoutSymbolsInBrackets(text.toLowerCase())
     .replace(/[\s:•·|>»›→.…!]+$/g, '')
     .replace(/^[\s•·|<«‹←]+/g, '');
   if (FURNITURE_PHRASES.has(bare)) return true;

@@ -12,6 +12,8 @@
 // cost a fresh page tens of milliseconds to compile; a match here is a few character
 // comparisons from one word on, with nothing to compile.
 
+import { isSpace } from '../text/chars';
+
 /** Either apostrophe (straight or curly), in a compiled alternative: the straight one. */
 const APOSTROPHE = 0x27;
 /** White space (one or more), in a compiled alternative: a space (a pattern's words have none). */
@@ -69,22 +71,6 @@ export function compileWords(words: string, underscores: boolean): string {
     }
   }
   return underscores ? folded.replaceAll('_', ' ') : folded;
-}
-
-/** `\s` of a JavaScript regex (white space and line terminators). */
-export function isSpace(code: number): boolean {
-  if (code < 128) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /**

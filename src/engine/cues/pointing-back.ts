@@ -1,5 +1,5 @@
 import type { FlagKind, Sentence } from '../types';
-import { isSpace } from './match';
+import { isSpace } from '../text/chars';
 
 // Cues that point back: "This information has not been independently verified." qualifies
 // the sentence before it, not itself; so does "Both companies declined to comment on the

@@ -1,8 +1,7 @@
 import type { FlagKind } from '../types';
 import { subjectBefore } from '../attribution';
 import type { Word } from './words';
-import { isSpace } from './match';
-import { codePointAt, codePointBefore, codeUnits, isLetter, isLetterOrNumber, isLowerLetter, isUpperLetter } from '../text/chars';
+import { codePointAt, codePointBefore, codeUnits, isLetter, isLetterOrNumber, isLowerLetter, isSpace, isUpperLetter } from '../text/chars';
 
 // Cues that a phrase list cannot decide alone: the same words are a flag in one sentence and
 // plain prose in the next ("Hamas claims that..." vs "jobless claims rose"; a scare-quoted

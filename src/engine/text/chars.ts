@@ -71,3 +71,19 @@ export function codePointAt(text: string, at: number): number {
 export function codeUnits(code: number): number {
   return code > 0xffff ? 2 : 1;
 }
+
+/** `\s` of a JavaScript regex (white space and line terminators). */
+export function isSpace(code: number): boolean {
+  if (code < 128) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFurniture, isPictureCredit } from '../../../src/engine/article/furniture';
+import { isFurniture, isPictureCredit, withoutSymbolsInBrackets } from '../../../src/engine/article/furniture';
 
 describe('isFurniture', () => {
   it.each([
@@ -58,4 +58,27 @@ describe('isPictureCredit', () => {
     'does not take %j for a credit',
     (line) => expect(isPictureCredit(line)).toBe(false),
   );
+});
+
+describe('withoutSymbolsInBrackets', () => {
+  const REFERENCE = /\s*\([^\p{L}\p{N}]*\)$/u;
+
+  it('removes what the regex it replaced removed', () => {
+    let seed = 3;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pieces = ['(', ')', ' ', '\u00a0', 'share', 'a', '1', '²', '-', '…', '😀', '𝐚', '\udc00', '|', '.'];
+    const texts = ['share (0)', 'comments ( 12 )', 'share ()', 'share (a)', '(())', 'x (—) (…)', 'x (1)'];
+    for (let n = 0; n < 50_000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 9);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      texts.push(next() < 0.5 ? `${text})` : text);
+    }
+    const wrong = texts.filter((t) => withoutSymbolsInBrackets(t) !== t.replace(REFERENCE, ''));
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(texts.filter((t) => REFERENCE.test(t)).length).toBeGreaterThan(1000);
+  });
 });
