@@ -1,3 +1,4 @@
+import { codePointAt, codeUnits, isLetter, isLetterOrNumber } from '../text/chars';
 import { collapseSpaces } from './metadata';
 
 // The headline is what the reader sees at the top of the article: the page's <h1>. The
@@ -5,14 +6,37 @@ import { collapseSpaces } from './metadata';
 // have several <h1>s (a site logo, teasers), so each visible <h1> is compared with the titles
 // the page states and the one that best agrees with them wins.
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+/**
+ * Lower-case words of a title: letters and digits, with an apostrophe's letters ("don't"). What
+ * /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu matches, read with chars.ts (no Unicode classes to compile).
+ */
+export function titleWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  /** The end of the run of code points `accept` takes, from `at`. */
+  const runEnd = (at: number, accept: (code: number) => boolean) => {
+    for (let code = codePointAt(lower, at); code >= 0 && accept(code); code = codePointAt(lower, at)) at += codeUnits(code);
+    return at;
+  };
+  for (let at = 0; at < lower.length; ) {
+    const end = runEnd(at, isLetterOrNumber);
+    if (end === at) {
+      at += codeUnits(codePointAt(lower, at));
+      continue;
+    }
+    const apostrophe = lower[end] === "'" || lower[end] === '’';
+    const after = apostrophe ? runEnd(end + 1, isLetter) : end + 1;
+    const wordEnd = apostrophe && after > end + 1 ? after : end;
+    out.push(lower.slice(at, wordEnd));
+    at = wordEnd;
+  }
+  return out;
 }
 
 /** Agreement of two titles in words: shared words over the longer title's count (0..1). */
 export function titleAgreement(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+  const wa = titleWords(a);
+  const wb = titleWords(b);
   if (wa.length === 0 || wb.length === 0) return 0;
   const setB = new Set(wb);
   const shared = new Set(wa.filter((w) => setB.has(w))).size;
