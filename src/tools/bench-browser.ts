@@ -2,7 +2,7 @@
 // test harness (tests/browser/harness) on the built extension (npm run build first). Printed,
 // never asserted: speed belongs here, not in tests.
 //
-//   tsx src/tools/bench-browser.ts [--runs 3] [--browser chromium|firefox]
+//   tsx src/tools/bench-browser.ts [--runs 3] [--browser chromium|firefox] [--mb-runs 1]
 //
 // What is measured, and how:
 // - Time to highlights: from the content script's start to its first highlights. When the
@@ -61,6 +61,10 @@ export interface BrowserBench {
   selfReport: SelfReport | null;
   /** Chromium: a traced load of the ~1 MB page, its long tasks attributed; or why not. */
   trace: TraceAttribution | { error: string } | null;
+  /** Firefox: a profiled load of the ~1 MB page, its heartbeat gaps attributed; or why not. */
+  profile: ProfiledGap[] | { error: string } | null;
+  /** More loads of the ~1 MB page (--mb-runs N asks for N in all): the same figures again. */
+  moreMegabyteRuns: { summary: TaskSummary; selfReport: SelfReport | null; trace: TraceAttribution | { error: string } | null; profile: ProfiledGap[] | { error: string } | null }[];
   memoryDeltaBytes: number | null;
   memoryNote: string;
 }
@@ -160,9 +164,16 @@ async function heapUsed(tab: Tab): Promise<number> {
 }
 
 /** An extension with nothing in it: the same browser set-up as Caveat's, minus Caveat. */
-async function emptyExtension(): Promise<{ dir: string; remove(): Promise<void> }> {
+async function emptyExtension(browser: BrowserLauncher['name'] = 'chromium'): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'caveat-empty-ext-'));
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0' }));
+  const manifest = {
+    manifest_version: 3,
+    name: 'empty',
+    version: '1.0',
+    // Firefox (and the harness) want an add-on id.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'empty@caveat-bench.invalid', data_collection_permissions: { required: ['none'] } } } } : {}),
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -199,7 +210,7 @@ function taskSummary(launcher: BrowserLauncher, tasks: { longTasks: number[]; he
 
 /** The ~1 MB page's own long tasks and heartbeat gaps, with an empty extension instead of Caveat. */
 async function megabytePageAlone(launcher: BrowserLauncher, server: FixtureServer): Promise<{ summary: TaskSummary; gaps: { at: number; ms: number }[] }> {
-  const empty = await emptyExtension();
+  const empty = await emptyExtension(launcher.name);
   try {
     const session = await launcher.launch({ extensionDir: empty.dir });
     try {
@@ -216,7 +227,7 @@ async function megabytePageAlone(launcher: BrowserLauncher, server: FixtureServe
   }
 }
 
-async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: number): Promise<BrowserBench> {
+async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: number, megabyteRuns = 1): Promise<BrowserBench> {
   const session = await launcher.launch();
   const result: BrowserBench = {
     browser: launcher.name,
@@ -227,6 +238,8 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
     megabytePageAloneGaps: [],
     selfReport: null,
     trace: null,
+    profile: null,
+    moreMegabyteRuns: [],
     memoryDeltaBytes: null,
     memoryNote: '',
   };
@@ -241,18 +254,35 @@ async function benchOne(launcher: BrowserLauncher, server: FixtureServer, runs: 
         await tab.close();
       }
     }
-    const { tab, timing } = await timeToHighlights(session, server.pageUrl('hostile/generated.html?kb=1000'));
-    await sleep(2000); // the rest of the scan (painting slices, the store round trip)
-    result.onMegabytePage = { timeToHighlights: timing, ...taskSummary(launcher, await tab.evaluate(taskProbe)) };
-    result.selfReport = await tab.evaluate(readSelfReport).catch((error: unknown) => {
-      console.error(`(${launcher.name}: Caveat's own measures could not be read: ${String(error)})`);
-      return null;
-    });
-    await tab.close();
-    if (launcher.name === 'chromium') {
-      result.trace = await chromiumTrace(session, server.pageUrl('hostile/generated.html?kb=1000')).catch((error: unknown) => ({
-        error: error instanceof Error ? error.message : String(error),
-      }));
+    for (let i = 0; i < megabyteRuns; i++) {
+      const { tab, timing } = await timeToHighlights(session, server.pageUrl('hostile/generated.html?kb=1000'));
+      await sleep(2000); // the rest of the scan (painting slices, the store round trip)
+      const summary = taskSummary(launcher, await tab.evaluate(taskProbe));
+      const selfReport = await tab.evaluate(readSelfReport).catch((error: unknown) => {
+        console.error(`(${launcher.name}: Caveat's own measures could not be read: ${String(error)})`);
+        return null;
+      });
+      await tab.close();
+      const trace =
+        launcher.name === 'chromium'
+          ? await chromiumTrace(session, server.pageUrl('hostile/generated.html?kb=1000')).catch((error: unknown) => ({
+              error: error instanceof Error ? error.message : String(error),
+            }))
+          : null;
+      const profile =
+        launcher.name === 'firefox'
+          ? await firefoxProfile(session, server.pageUrl('hostile/generated.html?kb=1000')).catch((error: unknown) => ({
+              error: error instanceof Error ? error.message : String(error),
+            }))
+          : null;
+      if (i === 0) {
+        result.onMegabytePage = { timeToHighlights: timing, ...summary };
+        result.selfReport = selfReport;
+        result.trace = trace;
+        result.profile = profile;
+      } else {
+        result.moreMegabyteRuns.push({ summary, selfReport, trace, profile });
+      }
     }
   } finally {
     await session.close();
@@ -512,6 +542,15 @@ function phasesOf(report: SelfReport, span: Interval): string {
   return names.length > 0 ? names.join(' + ') : 'phase unknown';
 }
 
+/** Where a step fell in its phase: its first or last step, or how far in. */
+function stepPlace(report: SelfReport, step: Interval): string {
+  const phase = report.phases.find((p) => overlaps(p, step) || (p.start <= step.start && p.end >= step.end));
+  if (!phase) return 'phase unknown';
+  if (Math.abs(step.end - phase.end) < 1) return `the last step of ${phase.name}`;
+  if (Math.abs(step.start - phase.start) < 1) return `the first step of ${phase.name}`;
+  return `${phase.name}, ${Math.round(step.start - phase.start)} ms into it`;
+}
+
 /** Lines describing Caveat's self-reported figures and each heartbeat gap over 50 ms. */
 export function describeSelfReport(report: SelfReport): string[] {
   const lines: string[] = [];
@@ -522,7 +561,7 @@ export function describeSelfReport(report: SelfReport): string[] {
     `Caveat's own figures: synchronous start ${report.script ? ms(length(report.script)) : 'n/a'} (caveat:script); ` +
       `longest slice ${longest ? `${ms(length(longest))} (${phasesOf(report, longest)})` : 'n/a'}; ` +
       `slices over ${BUDGET_TASK_MS} ms: ${over}${over === report.slices.length && over > 0 ? ' or more' : ''}; ` +
-      `longest step ${report.longestStep ? `${ms(length(report.longestStep))} (${phasesOf(report, report.longestStep)})` : 'n/a'}`,
+      `longest step ${report.longestStep ? `${ms(length(report.longestStep))} (${stepPlace(report, report.longestStep)})` : 'n/a'}`,
   );
   lines.push(`  its ${report.slices.length} longest slices: ${report.slices.map((s) => `${Math.round(length(s))} (${phasesOf(report, s)})`).join(', ')}`);
   if (report.gaps.length === 0) lines.push(`heartbeat gaps over ${BUDGET_TASK_MS} ms: none`);
@@ -541,6 +580,175 @@ export function describeSelfReport(report: SelfReport): string[] {
       why.push(`no Caveat slice among its ${report.slices.length} longest${during.length > 0 ? ` (during ${[...new Set(during)].join(', ')}: a short slice, the page's turn, GC or rendering)` : ': the page\'s or the browser\'s'}`);
     }
     lines.push(`  ${rel(gap.start)}, ${ms(length(gap))}: ${why.join('; ')}`);
+  }
+  return lines;
+}
+
+// Firefox: which heartbeat gaps are Caveat's, from the Gecko profiler (bench only: started and
+// read from the browser's privileged context through Marionette). One more load of the ~1 MB
+// page is profiled (JS and label frames sampled every ms on the main threads); for each gap
+// over 50 ms, the share of the page process's samples with Caveat's script on the stack
+// (moz-extension://), the functions or labels most often on top, and the longer markers inside
+// (GC, styles, reflow, script loads). The profiler slows everything a little.
+
+interface GeckoTable {
+  schema: Record<string, number>;
+  data: unknown[][];
+}
+interface GeckoThread {
+  name: string;
+  processType?: string;
+  samples: GeckoTable;
+  markers: GeckoTable;
+  stackTable: GeckoTable;
+  frameTable: GeckoTable;
+  stringTable: string[];
+}
+interface GeckoProfile {
+  meta: { startTime: number };
+  threads: GeckoThread[];
+  processes?: GeckoProfile[];
+}
+
+export interface ProfiledGap {
+  at: number;
+  ms: number;
+  samples: number;
+  caveatSamples: number;
+  /** Samples with the browser's own script on the stack (resource://, chrome://: e.g. Reader View's check), not Caveat's. */
+  browserSamples: number;
+  /** Samples of the main thread waiting for events (PollWrapper): nothing ran, the timer was late. */
+  idleSamples: number;
+  top: string[];
+  markers: string[];
+}
+
+const hexFrame = /^0x[0-9a-f]+$/i;
+
+/** The gaps' attribution from a Gecko profile (see above); `timeOrigin` is the page's. */
+export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin: number; dclEnd: number; gaps: Interval[] }, pageUrl: string, extensionOrigin: string): ProfiledGap[] {
+  const candidates: { meta: GeckoProfile['meta']; thread: GeckoThread }[] = [];
+  for (const process of [profile, ...(profile.processes ?? [])]) {
+    for (const thread of process.threads) {
+      if (thread.name === 'GeckoMain' && thread.stringTable.some((s) => s.includes(pageUrl)) && thread.stringTable.some((s) => s.includes(extensionOrigin))) {
+        candidates.push({ meta: process.meta, thread });
+      }
+    }
+  }
+  const found = candidates.sort((a, b) => b.thread.samples.data.length - a.thread.samples.data.length)[0];
+  if (!found) throw new Error('no profiled thread shows both the page and Caveat');
+  const { meta, thread } = found;
+  const strings = thread.stringTable;
+  const st = thread.stackTable;
+  const fr = thread.frameTable;
+  const [prefixAt, frameAt, locationAt] = [st.schema.prefix!, st.schema.frame!, fr.schema.location!];
+  const frames = (stack: number | null): string[] => {
+    const out: string[] = [];
+    for (let s = stack; s !== null && s !== undefined; s = st.data[s]![prefixAt] as number | null) out.push(strings[fr.data[st.data[s]![frameAt] as number]![locationAt] as number]!);
+    return out;
+  };
+  const [stackAt, timeAt] = [thread.samples.schema.stack!, thread.samples.schema.time!];
+  const m = thread.markers.schema;
+  const toThread = (pageMs: number) => page.timeOrigin + pageMs - meta.startTime;
+  // "fn (moz-extension://…/content/main.js:3:836)[12]" -> "fn (Caveat)"; "fn (resource://gre/modules/Readerable.sys.mjs:92:39)" -> "fn (Readerable.sys.mjs)".
+  const shortName = (frame: string) =>
+    frame
+      .replace(/ \(moz-extension:\/\/[^)]*\)(\[\d+\])?$/, ' (Caveat)')
+      .replace(/ \([a-z]+:\/\/(?:[^)]*\/)?([^/:)]+)[^)]*\)(\[\d+\])?$/, ' ($1)')
+      .replace(/ https?:\/\/\S+$/, '');
+  const isJs = (frame: string) => / \([a-z-]+:\/\/[^)]*\)(\[\d+\])?$/.test(frame);
+  return page.gaps.map((gap) => {
+    const from = toThread(gap.start);
+    const to = toThread(gap.end);
+    let samples = 0;
+    let caveatSamples = 0;
+    let browserSamples = 0;
+    let idleSamples = 0;
+    const tops = new Map<string, number>();
+    for (const sample of thread.samples.data) {
+      const time = sample[timeAt] as number;
+      if (time < from || time > to) continue;
+      samples++;
+      const stack = frames(sample[stackAt] as number | null).filter((f) => !hexFrame.test(f));
+      if (stack.some((f) => f.includes('PollWrapper'))) {
+        idleSamples++;
+        continue;
+      }
+      if (stack.some((f) => f.includes(extensionOrigin))) caveatSamples++;
+      else if (stack.some((f) => /\((resource|chrome):\/\//.test(f))) browserSamples++;
+      // The innermost frame, and the innermost script function under it when that is another.
+      const top = stack[0];
+      if (!top) continue;
+      const js = stack.find(isJs);
+      const name = js && js !== top ? `${shortName(top)} < ${shortName(js)}` : shortName(top);
+      tops.set(name, (tops.get(name) ?? 0) + 1);
+    }
+    const markers: string[] = [];
+    for (const marker of thread.markers.data) {
+      const start = marker[m.startTime!] as number;
+      const end = marker[m.endTime!] as number | null;
+      if (marker[m.phase!] !== 1 || end === null || end - start < 5 || start > to || end < from) continue;
+      const name = strings[marker[m.name!] as number] ?? '?';
+      if (['UserTiming', 'LongTask', 'Perform microtasks', 'DOMEvent', 'Awake'].some((n) => name.startsWith(n))) continue;
+      markers.push(`${name} ${Math.round(end - start)} ms`);
+    }
+    return {
+      at: gap.start - page.dclEnd,
+      ms: gap.end - gap.start,
+      samples,
+      caveatSamples,
+      browserSamples,
+      idleSamples,
+      top: [...tops].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, n]) => `${name} ${n}`),
+      markers: markers.slice(0, 6),
+    };
+  });
+}
+
+/** One profiled load of `url` in a Firefox session: its heartbeat gaps over 50 ms, attributed. */
+async function firefoxProfile(session: BrowserSession, url: string): Promise<ProfiledGap[]> {
+  const firefox = session as unknown as { inChrome?: <T>(script: string, args?: unknown[]) => Promise<T> };
+  if (typeof firefox.inChrome !== 'function') throw new Error('no privileged context in the Firefox session');
+  const inChrome = firefox.inChrome.bind(session);
+  await inChrome(`return Promise.resolve(Services.profiler.StartProfiler(1 << 24, 1, ['js', 'cpu'], ['GeckoMain'])).then(() => true);`);
+  let tab: Tab | null = null;
+  try {
+    tab = await session.openTab(url);
+    await tab.waitFor(() => performance.getEntriesByName('caveat:scanned').length > 0, { timeoutMs: 120_000, message: 'Caveat did not finish its scan' });
+    await sleep(1000);
+    const report = await tab.evaluate(readSelfReport);
+    const timeOrigin = await tab.evaluate(() => performance.timeOrigin);
+    const json = await inChrome<string>(`return Services.profiler.getProfileDataAsync().then((p) => JSON.stringify(p));`);
+    return attributeGeckoProfile(JSON.parse(json) as GeckoProfile, { timeOrigin, dclEnd: report.dclEnd, gaps: report.gaps }, url, session.extensionOrigin);
+  } finally {
+    await inChrome(`Services.profiler.StopProfiler(); return true;`).catch(() => undefined);
+    await tab?.close().catch(() => undefined);
+  }
+}
+
+/** Lines describing a profiled Firefox load's gaps. */
+function describeProfile(profile: ProfiledGap[] | { error: string } | null): string[] {
+  if (profile === null) return [];
+  if ('error' in profile) return [`profile: failed (${profile.error}); the figures above stand without it`];
+  const lines = [`profile (one more load, with Firefox's profiler running: it slows it a little): heartbeat gaps over ${BUDGET_TASK_MS} ms: ${profile.length}`];
+  for (const gap of profile) {
+    const busy = gap.samples - gap.idleSamples;
+    const verdict =
+      gap.samples === 0
+        ? 'no samples'
+        : gap.idleSamples >= busy
+          ? 'mostly idle: the heartbeat timer came late (deferred during load, or the process descheduled)'
+          : gap.caveatSamples >= busy / 2
+            ? "Caveat's"
+            : gap.browserSamples >= busy / 2
+              ? "the browser's own script"
+              : gap.caveatSamples > busy / 10
+                ? 'partly Caveat'
+                : "not Caveat's";
+    lines.push(
+      `      +${Math.round(gap.at)} ms, ${Math.round(gap.ms)} ms: ${verdict} (of ${gap.samples} samples: Caveat ${gap.caveatSamples}, browser script ${gap.browserSamples}, idle ${gap.idleSamples}); on top: ${gap.top.join(', ') || 'n/a'}` +
+        (gap.markers.length > 0 ? `; markers: ${gap.markers.join(', ')}` : ''),
+    );
   }
   return lines;
 }
@@ -594,14 +802,14 @@ function phaseBreakdown(list: Timing[]): string {
 const timings = (list: Timing[]) => `median ${ms(median(list.map((t) => t.ms)))} of ${list.length} [${list.map((t) => Math.round(t.ms)).join(', ')}] (${list[0]?.method ?? 'n/a'})`;
 
 /** Measures and prints every budget; returns the numbers too. */
-export async function benchBrowsers(options: { runs?: number; browsers?: string[] } = {}): Promise<{ browsers: BrowserBench[]; bundle: Awaited<ReturnType<typeof bundleSizes>> }> {
+export async function benchBrowsers(options: { runs?: number; browsers?: string[]; megabyteRuns?: number } = {}): Promise<{ browsers: BrowserBench[]; bundle: Awaited<ReturnType<typeof bundleSizes>> }> {
   const runs = options.runs ?? 3;
   const launchers = BROWSERS.filter((b) => !options.browsers || options.browsers.includes(b.name));
   const server = await startFixtureServer();
   const browsers: BrowserBench[] = [];
   try {
     for (const launcher of launchers) {
-      const result = await benchOne(launcher, server, runs);
+      const result = await benchOne(launcher, server, runs, options.megabyteRuns ?? 1);
       browsers.push(result);
       const mb = result.onMegabytePage;
       console.log(`\n${result.browser}`);
@@ -616,6 +824,13 @@ export async function benchBrowsers(options: { runs?: number; browsers?: string[
       if (result.selfReport) for (const line of describeSelfReport(result.selfReport)) console.log(`    ${line}`);
       if (alone) console.log(`    the same page without Caveat (an empty extension): longest task ${ms(alone.longestTaskMs)}; longest heartbeat gap: ${ms(alone.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${alone.overBudgetTasks}${result.megabytePageAloneGaps.length > 0 ? ` (${result.megabytePageAloneGaps.map((g) => `+${Math.round(g.at)}: ${Math.round(g.ms)}`).join(', ')})` : ''}`);
       for (const line of describeTrace(result.trace)) console.log(`    ${line}`);
+      for (const line of describeProfile(result.profile)) console.log(`    ${line}`);
+      for (const [i, more] of result.moreMegabyteRuns.entries()) {
+        console.log(`    ~1 MB article, load ${i + 2}: longest task (longtask API): ${ms(more.summary.longestTaskMs)}; longest heartbeat gap: ${ms(more.summary.longestHeartbeatGapMs)}; over ${BUDGET_TASK_MS} ms: ${more.summary.overBudgetTasks}`);
+        if (more.selfReport) for (const line of describeSelfReport(more.selfReport)) console.log(`      ${line}`);
+        for (const line of describeTrace(more.trace)) console.log(`      ${line}`);
+        for (const line of describeProfile(more.profile)) console.log(`      ${line}`);
+      }
       console.log(`  memory held after the scan: ${result.memoryDeltaBytes === null ? 'n/a' : `${(result.memoryDeltaBytes / 1024 / 1024).toFixed(1)} MB`} (${result.memoryNote})`);
     }
   } finally {
@@ -632,8 +847,10 @@ if (invokedDirectly) {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
   const browserAt = args.indexOf('--browser');
+  const megabyteAt = args.indexOf('--mb-runs');
   await benchBrowsers({
     runs: runsAt >= 0 ? Number(args[runsAt + 1]) : 3,
+    megabyteRuns: megabyteAt >= 0 ? Number(args[megabyteAt + 1]) : 1,
     browsers: browserAt >= 0 && args[browserAt + 1] ? [args[browserAt + 1]!] : undefined,
   });
 }
