@@ -101,7 +101,7 @@ function attributionFor(hit: CueHit, sentence: Sentence, ctx: FlagContext, claim
 }
 
 /** Characters of sentence text findFlagsSteps reads between two yields (sentences are capped at MAX_SENTENCE_CHARS). */
-const FLAG_CHARS_PER_STEP = 4000;
+const FLAG_CHARS_PER_STEP = 1000;
 
 /**
  * Flags of the four kinds in `sentences` (offsets into `text`), one per (sentence, kind),

@@ -29,7 +29,7 @@ function sentenceAt(sentences: readonly Sentence[], start: number, from: number)
 }
 
 /** Characters of sentence text findFiguresSteps reads between two yields. */
-const FIGURE_CHARS_PER_STEP = 4000;
+const FIGURE_CHARS_PER_STEP = 1000;
 
 /**
  * The figures of `text`, whose sentences are `sentences` (in order, as splitSentences gives
