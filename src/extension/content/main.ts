@@ -135,7 +135,8 @@ async function scan(): Promise<void> {
   const article = await slicer.run(extractArticleSteps(document, { url, precheck: pre }));
   if (article === SUPERSEDED) return stopped();
   at = measure('extract', at);
-  // The lexicon is compiled on first use: while the settings may still be on their way.
+  // The lexicon is filed by first words on first use (each key compiles when a sentence asks
+  // for it): do the filing while the settings may still be on their way.
   if (article.isArticle) baseCueIndex();
   at = measure('cues', at);
   const options = await settingsReady;
