@@ -15,7 +15,15 @@
 //   tests/browser/pages/hostile/generated.html?kb=1000, which does nothing after it has parsed
 //   except a 10 ms heartbeat): Chromium's longtask entries after DOMContentLoaded, and in both
 //   browsers the page's heartbeat: the longest gap between two 10 ms ticks after
-//   DOMContentLoaded. Budget: no task over 50 ms.
+//   DOMContentLoaded. Budget: no task over 50 ms. Which of those are Caveat's:
+//   - its own measures (schedule.ts: its longest slices and step, its synchronous start), and
+//     each heartbeat gap over 50 ms with the Caveat slices inside it (both browsers);
+//   - Chromium: one more load under a CDP trace, each task over 50 ms attributed by what runs in
+//     it (Caveat's script or not; see attributeTrace);
+//   - Firefox: one more load under the Gecko profiler, each gap over 50 ms attributed by the
+//     stacks sampled in it (see attributeGeckoProfile);
+//   - the same page with an empty extension instead of Caveat, for what the page costs alone.
+//   The machine's load shows in all of these: repeat (--mb-runs N) before trusting a number.
 // - Memory held by the content script after the scan (Chromium): JS heap used by the tab's
 //   renderer (CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage; the page's main
 //   world and the content script's isolated world share that heap) with Caveat, minus the same
@@ -326,6 +334,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: less than dur when the thread was descheduled (a busy machine). */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: Record<string, unknown>; fileName?: string; [key: string]: unknown };
@@ -335,15 +345,20 @@ export interface TracedTask {
   /** ms after DOMContentLoaded. */
   at: number;
   ms: number;
+  /** The thread's CPU time in the task (ms), when traced: far below `ms` means the thread was descheduled, not busy. */
+  cpuMs: number | null;
   owner: 'caveat' | 'caveat-rendering' | 'other';
   what: string;
 }
 
 export interface TraceAttribution {
   tasks: TracedTask[];
-  /** Every Caveat task's length (any length), for the longest one. */
+  /** Every Caveat task's length (any length), for the longest one; and the longest in CPU time. */
   caveatLongestMs: number;
+  caveatLongestCpuMs: number | null;
   caveatTasks: number;
+  /** Caveat's tasks whose CPU time alone is over 50 ms. */
+  caveatOverBudgetCpu: number | null;
 }
 
 const RENDERING = new Set(['WebFrameWidgetImpl::UpdateLifecycle', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
@@ -372,7 +387,10 @@ export function attributeTrace(events: TraceEvent[], pageUrl: string, extensionO
     const url = e.args?.data?.url ?? e.args?.fileName;
     return typeof url === 'string' && url.startsWith(extensionOrigin);
   };
-  const isCaveatMark = (e: TraceEvent) => e.name.startsWith('caveat:') && (e.cat ?? '').includes('user_timing') && (e.ph === 'I' || e.ph === 'R' || e.ph === 'e');
+  // A mark, or the end of a measure the content script took at that moment (caveat:paused ends
+  // at a computed time, not when it was taken: it proves nothing about the task it falls in).
+  const isCaveatMark = (e: TraceEvent) =>
+    e.name.startsWith('caveat:') && e.name !== 'caveat:paused' && (e.cat ?? '').includes('user_timing') && (e.ph === 'I' || e.ph === 'R' || e.ph === 'e');
   // Phases as the content script measured them (async begin/end pairs), to name a slice's work.
   const phases: { name: string; start: number; end: number }[] = [];
   const open = new Map<string, number>();
@@ -385,7 +403,8 @@ export function attributeTrace(events: TraceEvent[], pageUrl: string, extensionO
   }
   const highlightedAt = events.find((e) => e.pid === pid && e.name === 'caveat:highlighted')?.ts ?? null;
 
-  const result: TraceAttribution = { tasks: [], caveatLongestMs: 0, caveatTasks: 0 };
+  const hasCpu = tasks.some((t) => t.tdur !== undefined);
+  const result: TraceAttribution = { tasks: [], caveatLongestMs: 0, caveatLongestCpuMs: hasCpu ? 0 : null, caveatTasks: 0, caveatOverBudgetCpu: hasCpu ? 0 : null };
   let lastCaveatEnd = -Infinity;
   let lastCaveatPainted = false;
   for (const task of tasks) {
@@ -400,22 +419,29 @@ export function attributeTrace(events: TraceEvent[], pageUrl: string, extensionO
     const inside: TraceEvent[] = [];
     for (let i = lo; i < thread.length && thread[i]!.ts <= end; i++) if (thread[i] !== task) inside.push(thread[i]!);
     const caveat = inside.some((e) => isCaveatUrl(e) || isCaveatMark(e));
+    let cpuOfLastSum = 0;
     const sum = (pick: (e: TraceEvent) => boolean) => {
-      // Top-level matches only: a GC inside a GC is counted once.
+      // Top-level matches only: a GC inside a GC is counted once. The CPU time is left in cpuOfLastSum.
       let total = 0;
       let until = -Infinity;
+      cpuOfLastSum = 0;
       for (const e of inside) {
         if (e.ph !== 'X' || !pick(e) || e.ts < until) continue;
         total += e.dur ?? 0;
+        cpuOfLastSum += e.tdur ?? e.dur ?? 0;
         until = e.ts + (e.dur ?? 0);
       }
       return total;
     };
+    const withCpu = (us: number) => (hasCpu ? `${fmt(us)} (CPU ${fmt(cpuOfLastSum)})` : fmt(us));
     const gc = sum((e) => GC.has(e.name));
+    const gcText = withCpu(gc);
     const rendering = sum((e) => RENDERING.has(e.name));
     if (caveat) {
       result.caveatTasks++;
       result.caveatLongestMs = Math.max(result.caveatLongestMs, task.dur! / 1000);
+      if (result.caveatLongestCpuMs !== null) result.caveatLongestCpuMs = Math.max(result.caveatLongestCpuMs, (task.tdur ?? 0) / 1000);
+      if (result.caveatOverBudgetCpu !== null && (task.tdur ?? 0) > BUDGET_TASK_MS * 1000) result.caveatOverBudgetCpu++;
     }
     const paintedHere = highlightedAt !== null && highlightedAt >= task.ts && highlightedAt <= end;
     const afterCaveatPaint = !caveat && lastCaveatPainted && task.ts - lastCaveatEnd < 50_000 && rendering > (task.dur! - gc) / 2;
@@ -428,9 +454,9 @@ export function attributeTrace(events: TraceEvent[], pageUrl: string, extensionO
     if (caveat) {
       const evaluate = inside.find((e) => e.name === 'EvaluateScript' && isCaveatUrl(e));
       if (evaluate) {
-        const compile = sum((e) => e.name === 'v8.compile' && isCaveatUrl(e));
-        const run = sum((e) => e.name === 'v8.run' && isCaveatUrl(e));
-        parts.push(`script load of ${String(evaluate.args?.data?.url).slice(extensionOrigin.length + 1)} (compile ${fmt(compile)}, run ${fmt(run)})`);
+        const compile = withCpu(sum((e) => e.name === 'v8.compile' && isCaveatUrl(e)));
+        const run = withCpu(sum((e) => e.name === 'v8.run' && isCaveatUrl(e)));
+        parts.push(`script load of ${String(evaluate.args?.data?.url).slice(extensionOrigin.length + 1)} (compile ${compile}, run ${run})`);
       } else {
         const names = phases.filter((p) => p.start < end && p.end > task.ts).map((p) => p.name);
         parts.push(`a slice${names.length > 0 ? ` of ${[...new Set(names)].join(' + ')}` : ''}`);
@@ -444,11 +470,12 @@ export function attributeTrace(events: TraceEvent[], pageUrl: string, extensionO
       if (parts.length === 0) parts.push(inside.filter((e) => e.ph === 'X').slice(0, 3).map((e) => e.name).join(' > ') || 'nothing traced inside');
       if (afterCaveatPaint) parts.push(`right after Caveat changed its highlights (${fmt(task.ts - lastCaveatEnd)} later)`);
     }
-    if (gc > 1000) parts.push(`GC ${fmt(gc)}`);
+    if (gc > 1000) parts.push(`GC ${gcText}`);
     if (caveat && rendering > 1000) parts.push(`forced style/layout ${fmt(rendering)}`);
     result.tasks.push({
       at: (task.ts - dcl.ts) / 1000,
       ms: task.dur! / 1000,
+      cpuMs: task.tdur === undefined ? null : task.tdur / 1000,
       owner: caveat ? 'caveat' : afterCaveatPaint ? 'caveat-rendering' : 'other',
       what: parts.join(', '),
     });
@@ -761,9 +788,10 @@ function describeTrace(trace: BrowserBench['trace']): string[] {
   const rendering = trace.tasks.filter((t) => t.owner === 'caveat-rendering');
   const others = trace.tasks.filter((t) => t.owner === 'other');
   const longestOther = others.reduce<TracedTask | null>((a, t) => (a && a.ms >= t.ms ? a : t), null);
-  const line = (t: TracedTask) => `      +${Math.round(t.at)} ms, ${Math.round(t.ms)} ms: ${t.what}`;
+  const line = (t: TracedTask) => `      +${Math.round(t.at)} ms, ${Math.round(t.ms)} ms${t.cpuMs === null ? '' : ` (CPU ${Math.round(t.cpuMs)})`}: ${t.what}`;
+  const cpu = trace.caveatLongestCpuMs === null ? '' : ` (in CPU time: longest ${ms(trace.caveatLongestCpuMs)}, over ${BUDGET_TASK_MS} ms: ${trace.caveatOverBudgetCpu}; a task's CPU time far below its length means the thread waited for a core)`;
   return [
-    `trace (one more load, traced: tracing slows it a little): ${trace.caveatTasks} Caveat tasks, longest ${ms(trace.caveatLongestMs)}; Caveat's tasks over ${BUDGET_TASK_MS} ms: ${mine.length}${mine.length > 0 ? '  <-- OVER BUDGET' : ''}`,
+    `trace (one more load, traced: tracing slows it a little): ${trace.caveatTasks} Caveat tasks, longest ${ms(trace.caveatLongestMs)}; Caveat's tasks over ${BUDGET_TASK_MS} ms: ${mine.length}${mine.length > 0 ? '  <-- OVER BUDGET' : ''}${cpu}`,
     ...mine.map(line),
     ...(rendering.length > 0 ? [`    rendering over ${BUDGET_TASK_MS} ms right after Caveat changed its highlights: ${rendering.length}`, ...rendering.map(line)] : []),
     `    not Caveat's, over ${BUDGET_TASK_MS} ms: ${others.length}; longest ${longestOther ? `${ms(longestOther.ms)} (${longestOther.what})` : 'none'}`,
