@@ -632,7 +632,7 @@ interface GeckoThread {
   stringTable: string[];
 }
 interface GeckoProfile {
-  meta: { startTime: number };
+  meta: { startTime: number; sampleUnits?: { threadCPUDelta?: string } };
   threads: GeckoThread[];
   processes?: GeckoProfile[];
 }
@@ -646,6 +646,9 @@ export interface ProfiledGap {
   browserSamples: number;
   /** Samples of the main thread waiting for events (PollWrapper): nothing ran, the timer was late. */
   idleSamples: number;
+  /** The main thread's CPU time in the gap, and in samples with Caveat's script (ms; null when not recorded). */
+  cpuMs: number | null;
+  caveatCpuMs: number | null;
   top: string[];
   markers: string[];
 }
@@ -674,7 +677,8 @@ export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin:
     for (let s = stack; s !== null && s !== undefined; s = st.data[s]![prefixAt] as number | null) out.push(strings[fr.data[st.data[s]![frameAt] as number]![locationAt] as number]!);
     return out;
   };
-  const [stackAt, timeAt] = [thread.samples.schema.stack!, thread.samples.schema.time!];
+  const [stackAt, timeAt, cpuAt] = [thread.samples.schema.stack!, thread.samples.schema.time!, thread.samples.schema.threadCPUDelta];
+  const cpuUnit = { ns: 1e-6, µs: 1e-3, us: 1e-3, ms: 1 }[meta.sampleUnits?.threadCPUDelta ?? ''] ?? null;
   const m = thread.markers.schema;
   const toThread = (pageMs: number) => page.timeOrigin + pageMs - meta.startTime;
   // "fn (moz-extension://…/content/main.js:3:836)[12]" -> "fn (Caveat)"; "fn (resource://gre/modules/Readerable.sys.mjs:92:39)" -> "fn (Readerable.sys.mjs)".
@@ -691,17 +695,25 @@ export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin:
     let caveatSamples = 0;
     let browserSamples = 0;
     let idleSamples = 0;
+    let cpu = 0;
+    let caveatCpu = 0;
     const tops = new Map<string, number>();
     for (const sample of thread.samples.data) {
       const time = sample[timeAt] as number;
       if (time < from || time > to) continue;
       samples++;
+      // The CPU time since the previous sample, charged to this sample's stack.
+      const delta = cpuAt === undefined || cpuUnit === null ? 0 : ((sample[cpuAt] as number | null) ?? 0) * cpuUnit;
+      cpu += delta;
       const stack = frames(sample[stackAt] as number | null).filter((f) => !hexFrame.test(f));
       if (stack.some((f) => f.includes('PollWrapper'))) {
         idleSamples++;
         continue;
       }
-      if (stack.some((f) => f.includes(extensionOrigin))) caveatSamples++;
+      if (stack.some((f) => f.includes(extensionOrigin))) {
+        caveatSamples++;
+        caveatCpu += delta;
+      }
       else if (stack.some((f) => /\((resource|chrome):\/\//.test(f))) browserSamples++;
       // The innermost frame, and the innermost script function under it when that is another.
       const top = stack[0];
@@ -726,6 +738,8 @@ export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin:
       caveatSamples,
       browserSamples,
       idleSamples,
+      cpuMs: cpuAt === undefined || cpuUnit === null ? null : cpu,
+      caveatCpuMs: cpuAt === undefined || cpuUnit === null ? null : caveatCpu,
       top: [...tops].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, n]) => `${name} ${n}`),
       markers: markers.slice(0, 6),
     };
@@ -773,7 +787,7 @@ function describeProfile(profile: ProfiledGap[] | { error: string } | null): str
                 ? 'partly Caveat'
                 : "not Caveat's";
     lines.push(
-      `      +${Math.round(gap.at)} ms, ${Math.round(gap.ms)} ms: ${verdict} (of ${gap.samples} samples: Caveat ${gap.caveatSamples}, browser script ${gap.browserSamples}, idle ${gap.idleSamples}); on top: ${gap.top.join(', ') || 'n/a'}` +
+      `      +${Math.round(gap.at)} ms, ${Math.round(gap.ms)} ms${gap.cpuMs === null ? '' : ` (CPU ${Math.round(gap.cpuMs)}, Caveat's ${Math.round(gap.caveatCpuMs ?? 0)})`}: ${verdict} (of ${gap.samples} samples: Caveat ${gap.caveatSamples}, browser script ${gap.browserSamples}, idle ${gap.idleSamples}); on top: ${gap.top.join(', ') || 'n/a'}` +
         (gap.markers.length > 0 ? `; markers: ${gap.markers.join(', ')}` : ''),
     );
   }
