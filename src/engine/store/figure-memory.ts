@@ -5,7 +5,7 @@
 import type { Conflict, KeptFigureView, ScanReport } from '../types';
 import { figureOfRecord, valuesConflict } from './compare';
 import { DEFAULT_LIMITS, MAX_CONTEXT_TERMS, STORAGE_FULL_EVICT_SHARE, STORAGE_FULL_ROUNDS, type StoreLimits } from './limits';
-import { isStoreFull, type StorageFullNote, type StoragePort, type StoreChange, type StoreUsage } from './port';
+import { StoreFullError, isStoreFull, type StorageFullNote, type StoragePort, type StoreChange, type StoreUsage } from './port';
 import { pageIdentity, recordsOfPage, type PageIdentity, type PageInput } from './records';
 import type { KeptFigureRecord } from './schema';
 import { MIN_SHARED_TERMS_TO_RESCUE, contextTermsOf, sameStory, type StoryVerdict } from './story';
@@ -254,7 +254,8 @@ export class FigureMemory {
   /**
    * Merges an export file into the memory. The file is validated whole first: a malformed,
    * wrong-version or oversized file throws FigureMemoryFormatError and nothing kept changes.
-   * A page in both keeps its most recent read; the caps apply afterwards.
+   * A page in both keeps its most recent read; the caps apply afterwards. When the storage has
+   * no room for the file, it is refused whole (StoreFullError saying so) and nothing changes.
    */
   async importJson(json: string): Promise<ImportResult> {
     const incoming = parseExportDocument(json, this.limits).map(normaliseSeenAt);
@@ -288,7 +289,17 @@ export class FigureMemory {
       for (const record of newest) sites.add(record.site);
     }
     result.figuresAdded = put.length;
-    await this.port.write({ removePages, put });
+    try {
+      await this.port.write({ removePages, put });
+    } catch (error) {
+      // One transaction: refused for room, nothing of the file was kept and nothing kept was
+      // removed. An import never evicts the person's own figures to make room for a file's.
+      if (!isStoreFull(error)) throw error;
+      throw new StoreFullError(
+        `Not imported: the browser has no storage room for the file’s ${put.length.toLocaleString('en-US')} figures. Nothing was changed. ` +
+          'Free some disk space, or export and clear the kept figures first.',
+      );
+    }
     for (const site of sites) result.figuresEvicted += await this.evict(site, new Set());
     return result;
   }

@@ -43,6 +43,20 @@ export interface StorageFullNote {
   notKept: number;
 }
 
+/** A storage-full note read back from storage (untrusted: another version, a hand edit), or null. */
+export function storageFullNoteOf(value: unknown): StorageFullNote | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const note = value as Record<string, unknown>;
+  if (typeof note.at !== 'string' || !Number.isSafeInteger(note.evicted) || !Number.isSafeInteger(note.notKept)) return null;
+  return { at: note.at, evicted: note.evicted as number, notKept: note.notKept as number };
+}
+
+/** The note to believe of two kept in different places: the later (each counts every eviction before it). */
+export function laterStorageFullNote(a: StorageFullNote | null | undefined, b: StorageFullNote | null | undefined): StorageFullNote | null {
+  if (!a || !b) return a ?? b ?? null;
+  return b.at > a.at ? b : a;
+}
+
 /**
  * Thrown by a port's write when the storage has no room for it (IndexedDB's
  * QuotaExceededError, a full disk). The write changed nothing: the figure memory then evicts

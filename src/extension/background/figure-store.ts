@@ -1,8 +1,9 @@
-import type { FigureMemory } from '../../engine/store/figure-memory';
-import type { StorageFullNote } from '../../engine/store/port';
-import browser from '../shared/browser';
-import { STORAGE_FULL_NOTE_KEY } from '../shared/settings';
+import type { FigureMemory, PageInput } from '../../engine/store/figure-memory';
+import { DEFAULT_LIMITS } from '../../engine/store/limits';
+import { pageIdentity, recordsOfPage } from '../../engine/store/records';
+import type { ScanReport } from '../../engine/types';
 import { FIGURE_DB_NAME, openIdbFigureMemory, type NoteArea } from './idb-store';
+import { readStorageFullNote, removeStorageFullNote, writeStorageFullNote } from './note-area';
 
 // The figure memory of the background, opened lazily on the first request of each wake: a
 // stopped service worker (Chrome) or event page (Firefox) keeps nothing in memory, so nothing
@@ -10,23 +11,8 @@ import { FIGURE_DB_NAME, openIdbFigureMemory, type NoteArea } from './idb-store'
 
 let memory: Promise<FigureMemory> | null = null;
 
-/**
- * The storage-full note in storage.local, besides IndexedDB's meta store: when IndexedDB has no
- * room even for the note, it still survives a stop of the background, and the options page
- * reads it even when the figure memory cannot be opened. One small value under one key,
- * replaced on each write, so it never grows.
- */
-export const storageFullNoteArea: NoteArea = {
-  async get() {
-    return (await browser.storage.local.get(STORAGE_FULL_NOTE_KEY))[STORAGE_FULL_NOTE_KEY];
-  },
-  async set(note: StorageFullNote) {
-    await browser.storage.local.set({ [STORAGE_FULL_NOTE_KEY]: { at: note.at, evicted: note.evicted, notKept: note.notKept } });
-  },
-  async remove() {
-    await browser.storage.local.remove(STORAGE_FULL_NOTE_KEY);
-  },
-};
+/** The storage-full note outside IndexedDB: storage.local and storage.session (see note-area.ts). */
+export const storageFullNoteArea: NoteArea = { get: readStorageFullNote, set: writeStorageFullNote, remove: removeStorageFullNote };
 
 export function figureMemory(): Promise<FigureMemory> {
   if (!memory) {
@@ -45,4 +31,16 @@ export function figureMemory(): Promise<FigureMemory> {
  */
 function isChromium(): boolean {
   return globalThis.location?.protocol === 'chrome-extension:';
+}
+
+/**
+ * The figure memory could not even be opened for lack of room (the database cannot be made at
+ * a full quota): the page's figures are not kept, and the note says so, in storage.local only.
+ */
+export async function noteNotKeptWithoutMemory(report: ScanReport, page: PageInput): Promise<void> {
+  if (!report.isArticle) return;
+  const notKept = recordsOfPage(report, pageIdentity(report, page), DEFAULT_LIMITS).size;
+  if (notKept === 0) return;
+  const before = await readStorageFullNote().catch(() => null);
+  await writeStorageFullNote({ at: new Date().toISOString(), evicted: before?.evicted ?? 0, notKept }).catch(() => undefined);
 }

@@ -9,7 +9,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FigureMemory } from '../../engine/store/figure-memory';
 import type { StoreLimits } from '../../engine/store/limits';
 import type { StorageFullNote, StoragePort, StoreChange, StoreUsage } from '../../engine/store/port';
-import { StoreFullError, recordBytes } from '../../engine/store/port';
+import { StoreFullError, laterStorageFullNote, recordBytes, storageFullNoteOf } from '../../engine/store/port';
 import { STORE_SCHEMA_VERSION, migrateRecords, type KeptFigureRecord } from '../../engine/store/schema';
 import { recordProblem } from '../../engine/store/validate';
 
@@ -93,12 +93,6 @@ export function writeFailure(transactionError: unknown, failures: readonly unkno
   return failures.find((error) => (error as { name?: unknown })?.name !== 'AbortError') ?? failures[0] ?? transactionError;
 }
 
-function isNote(value: unknown): value is StorageFullNote {
-  if (typeof value !== 'object' || value === null) return false;
-  const note = value as Record<string, unknown>;
-  return typeof note.at === 'string' && Number.isSafeInteger(note.evicted) && Number.isSafeInteger(note.notKept);
-}
-
 async function openFigureDb(name: string): Promise<IDBPDatabase<FigureDb>> {
   const db = await openDB<FigureDb>(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, transaction) {
@@ -147,12 +141,6 @@ export interface IdbStoreOptions {
   compactToReclaim?: boolean;
   /** Where the storage-full note is kept besides the meta store (see NoteArea). */
   noteArea?: NoteArea;
-}
-
-/** The storage-full note to believe of two: the later one (each carries every eviction before it). */
-function laterNote(a: StorageFullNote | null, b: StorageFullNote | null): StorageFullNote | null {
-  if (!a || !b) return a ?? b;
-  return b.at > a.at ? b : a;
 }
 
 export class IdbStore implements StoragePort {
@@ -264,7 +252,7 @@ export class IdbStore implements StoragePort {
       this.db.get(META, FULL_NOTE_KEY).catch(() => undefined),
       this.options.noteArea?.get().catch(() => undefined),
     ]);
-    return laterNote(isNote(stored) ? stored : null, isNote(outside) ? outside : null);
+    return laterStorageFullNote(storageFullNoteOf(stored), storageFullNoteOf(outside));
   }
 
   /**

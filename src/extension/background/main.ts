@@ -4,7 +4,9 @@ import browser from '../shared/browser';
 import { STORE_CHANGED_KEY, acceptRequest, type PageState, type RecordFiguresResponse, type StoreRequest, type StoreResponse } from '../shared/messages';
 import { tabStateKey } from '../shared/tab-state';
 import { badgeText, badgeTitle } from './badge';
-import { figureMemory } from './figure-store';
+import type { FigureMemory } from '../../engine/store/figure-memory';
+import { figureMemory, noteNotKeptWithoutMemory } from './figure-store';
+import { isQuotaError } from './idb-store';
 
 // The background: the one writer of the figure memory (so tabs never race on it), the badge,
 // and the per-tab page state the popup reads. It may be stopped at any moment (Chrome's
@@ -25,8 +27,17 @@ async function onPageState(tabId: number, state: PageState): Promise<void> {
 }
 
 async function onFigures(report: ScanReport, text: string, keep: boolean): Promise<RecordFiguresResponse> {
-  const memory = await figureMemory();
   const page = { url: report.source, text };
+  let memory: FigureMemory;
+  try {
+    memory = await figureMemory();
+  } catch (error) {
+    // No room even to open the figure memory: nothing kept to compare with, the page still
+    // gets its own marks, and the note says its figures were not kept.
+    if (!isQuotaError(error)) throw error;
+    if (keep) await noteNotKeptWithoutMemory(report, page);
+    return { conflicts: [], keptFigures: [] };
+  }
   const { conflicts, keptFigures } = keep ? await memory.recordPage(report, page) : await memory.conflictsFor(report, page);
   return { conflicts, keptFigures };
 }
@@ -44,6 +55,7 @@ async function onStoreRequest(request: StoreRequest): Promise<StoreResponse> {
     const usage = await memory.usage();
     return json === undefined ? { ok: true, usage } : { ok: true, usage, json };
   } catch (error) {
+    if (isQuotaError(error)) return { ok: false, error: 'The browser has no storage room left to open Caveat’s kept figures. Free some disk space.' };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

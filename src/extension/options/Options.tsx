@@ -4,6 +4,8 @@ import browser from '../shared/browser';
 import { KIND_INFO } from '../shared/kinds';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
 import { normalizeCuePhrase, type Settings } from '../shared/settings';
+import { laterStorageFullNote, type StorageFullNote } from '../../engine/store/port';
+import { readStorageFullNote } from '../background/note-area';
 import { readSettings, writeSettings } from '../shared/settings-store';
 import { parseSitePatterns } from '../shared/site-skip';
 import { describeStorageFull, describeUsage } from './usage';
@@ -205,16 +207,24 @@ function KeptFigures() {
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  // The storage-full note as kept outside IndexedDB too (storage.local and storage.session): shown even when the background cannot
+  // open the figure memory (no room at all), and the later of the two when both have one.
+  const [keptNote, setKeptNote] = useState<StorageFullNote | null>(null);
+  const readKeptNote = () => void readStorageFullNote().then(setKeptNote, () => undefined);
+
   const run = async (request: StoreRequest, done: (r: Extract<StoreResponse, { ok: true }>) => string) => {
     const answer = await askStore(request);
+    readKeptNote();
     if (!answer.ok) return setStatus({ text: answer.error, error: true });
     setUsage(answer.usage);
     setStatus({ text: done(answer), error: false });
   };
 
   useEffect(() => {
-    void askStore({ type: 'caveat/store-usage' }).then((a) => a.ok && setUsage(a.usage));
+    readKeptNote();
+    void askStore({ type: 'caveat/store-usage' }).then((a) => (a.ok ? setUsage(a.usage) : setStatus({ text: a.error, error: true })));
   }, []);
+  const storageFull = laterStorageFullNote(usage?.storageFull, keptNote);
 
   const exportFile = () =>
     run({ type: 'caveat/store-export' }, (answer) => {
@@ -264,9 +274,9 @@ function KeptFigures() {
       <p class="usage" data-testid="usage">
         {usage ? <strong>{describeUsage(usage)}</strong> : 'Counting…'}
       </p>
-      {usage?.storageFull && (
-        <p class={`notice ${usage.storageFull.notKept > 0 ? 'error' : ''}`} data-testid="storage-notice" role="note">
-          {describeStorageFull(usage.storageFull)}
+      {storageFull && (
+        <p class={`notice ${storageFull.notKept > 0 ? 'error' : ''}`} data-testid="storage-notice" role="note">
+          {describeStorageFull(storageFull)}
         </p>
       )}
       <div class="row">

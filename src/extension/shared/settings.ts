@@ -7,8 +7,9 @@ import { normalizeSitePattern } from './site-skip';
 
 export const SETTINGS_KEY = 'settings';
 /**
- * Also in storage.local, beside the settings: the figure memory's storage-full note (one small
- * object, replaced on each write), kept there because IndexedDB may have no room for it.
+ * Also in storage.local (and storage.session), beside the settings: the figure memory's
+ * storage-full note (one small object, replaced on each write), kept there because IndexedDB
+ * may have no room for it (see background/note-area.ts).
  */
 export const STORAGE_FULL_NOTE_KEY = 'storageFullNote';
 

@@ -134,6 +134,22 @@ describe('FigureMemory: storage full', () => {
     expect((await memory.usage()).storageFull).toBeUndefined();
   });
 
+  it('refuses an import whole when the storage has no room for it, changes nothing and says so', async () => {
+    const port = new QuotaPort(60_000);
+    const memory = new FigureMemory(port);
+    for (let n = 0; n < 3; n++) await read(memory, n);
+    const file = await memory.exportJson();
+    const other = new FigureMemory(new QuotaPort(1_000_000));
+    for (let n = 10; n < 20; n++) await read(other, n);
+    const kept = async () => JSON.stringify(JSON.parse(await memory.exportJson()).figures);
+    const before = await kept();
+    port.budget = (await memory.usage()).bytes + 500;
+    await expect(memory.importJson(await other.exportJson())).rejects.toThrow(/^Not imported: the browser has no storage room for the file’s 100 figures\. Nothing was changed\./);
+    expect(await kept()).toBe(before);
+    // A file of what is kept already needs no room: it is merged (nothing to add).
+    expect(await memory.importJson(file)).toMatchObject({ figuresAdded: 0, pagesSkipped: 3 });
+  });
+
   it('rethrows errors that are not a full storage', async () => {
     const port = new MemoryPort();
     port.write = () => Promise.reject(new Error('disk on fire'));
