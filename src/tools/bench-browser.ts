@@ -642,6 +642,14 @@ export interface ProfiledGap {
   ms: number;
   samples: number;
   caveatSamples: number;
+  /**
+   * Samples in Firefox's extension framework working for Caveat (injecting its script, serving its
+   * storage and messages: Extension*.sys.mjs, ext-*.js, Conduits*): Caveat is the only extension
+   * with a content script on the page.
+   */
+  frameworkSamples: number;
+  /** Samples of the bench's own driver (Marionette answering its polls). */
+  benchSamples: number;
   /** Samples with the browser's own script on the stack (resource://, chrome://: e.g. Reader View's check), not Caveat's. */
   browserSamples: number;
   /** Samples of the main thread waiting for events (PollWrapper): nothing ran, the timer was late. */
@@ -694,6 +702,8 @@ export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin:
     let samples = 0;
     let caveatSamples = 0;
     let browserSamples = 0;
+    let frameworkSamples = 0;
+    let benchSamples = 0;
     let idleSamples = 0;
     let cpu = 0;
     let caveatCpu = 0;
@@ -713,8 +723,12 @@ export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin:
       if (stack.some((f) => f.includes(extensionOrigin))) {
         caveatSamples++;
         caveatCpu += delta;
-      }
-      else if (stack.some((f) => /\((resource|chrome):\/\//.test(f))) browserSamples++;
+      } else if (stack.some((f) => /\((resource|chrome):\/\/\S*\/(Extension\w*\.sys\.mjs|ext-[\w-]+\.js|Conduits\w*\.sys\.mjs)/.test(f))) {
+        frameworkSamples++;
+        caveatCpu += delta;
+      } else if (stack.some((f) => /\((resource|chrome):\/\/\S*\/(Marionette\w*\.sys\.mjs|json\.sys\.mjs|evaluate\.sys\.mjs|web-reference\.sys\.mjs)/.test(f))) {
+        benchSamples++;
+      } else if (stack.some((f) => /\((resource|chrome):\/\//.test(f))) browserSamples++;
       // The innermost frame, and the innermost script function under it when that is another.
       const top = stack[0];
       if (!top) continue;
@@ -736,6 +750,8 @@ export function attributeGeckoProfile(profile: GeckoProfile, page: { timeOrigin:
       ms: gap.end - gap.start,
       samples,
       caveatSamples,
+      frameworkSamples,
+      benchSamples,
       browserSamples,
       idleSamples,
       cpuMs: cpuAt === undefined || cpuUnit === null ? null : cpu,
@@ -779,15 +795,17 @@ function describeProfile(profile: ProfiledGap[] | { error: string } | null): str
         ? 'no samples'
         : gap.idleSamples >= busy
           ? 'mostly idle: the heartbeat timer came late (deferred during load, or the process descheduled)'
-          : gap.caveatSamples >= busy / 2
+          : gap.caveatSamples + gap.frameworkSamples >= busy / 2
             ? "Caveat's"
             : gap.browserSamples >= busy / 2
               ? "the browser's own script"
-              : gap.caveatSamples > busy / 10
-                ? 'partly Caveat'
-                : "not Caveat's";
+              : gap.benchSamples >= busy / 2
+                ? "the bench's driver (Marionette)"
+                : gap.caveatSamples + gap.frameworkSamples > busy / 10
+                  ? 'partly Caveat'
+                  : "not Caveat's";
     lines.push(
-      `      +${Math.round(gap.at)} ms, ${Math.round(gap.ms)} ms${gap.cpuMs === null ? '' : ` (CPU ${Math.round(gap.cpuMs)}, Caveat's ${Math.round(gap.caveatCpuMs ?? 0)})`}: ${verdict} (of ${gap.samples} samples: Caveat ${gap.caveatSamples}, browser script ${gap.browserSamples}, idle ${gap.idleSamples}); on top: ${gap.top.join(', ') || 'n/a'}` +
+      `      +${Math.round(gap.at)} ms, ${Math.round(gap.ms)} ms${gap.cpuMs === null ? '' : ` (CPU ${Math.round(gap.cpuMs)}, Caveat's and its framework's ${Math.round(gap.caveatCpuMs ?? 0)})`}: ${verdict} (of ${gap.samples} samples: Caveat ${gap.caveatSamples} + the extension framework for it ${gap.frameworkSamples}, the browser's script ${gap.browserSamples}, the bench's driver ${gap.benchSamples}, idle ${gap.idleSamples}); on top: ${gap.top.join(', ') || 'n/a'}` +
         (gap.markers.length > 0 ? `; markers: ${gap.markers.join(', ')}` : ''),
     );
   }
