@@ -12,7 +12,7 @@
 export { runToEnd, type Steps } from './run-steps';
 export { extractArticleSteps, type ExtractMethod } from './article/extract';
 export { precheckSteps } from './article/precheck';
-export { scanArticleSteps } from './analyze';
+export { scanArticleSteps, scanFiguresSteps, scanFlagsSteps, type FlagScan } from './analyze';
 
 // How fine the yields are (all counted in work, never in time):
 // - precheckSteps: Readability's isProbablyReaderable (our sliced copy, article/readerable.ts)

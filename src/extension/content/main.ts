@@ -2,8 +2,8 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { rangesFor } from '../../engine/article/textmap';
 import { baseCueIndex } from '../../engine/cues/compile';
-import { extractArticleSteps, precheckSteps, scanArticleSteps, type Steps } from '../../engine/steps';
-import type { Conflict, Figure, Flag, KeptFigureView, ScanReport } from '../../engine/types';
+import { extractArticleSteps, precheckSteps, scanFiguresSteps, scanFlagsSteps, type Steps } from '../../engine/steps';
+import type { Conflict, KeptFigureView, ScanReport } from '../../engine/types';
 import { STORE_CHANGED_KEY, acceptContentRequest, boundPageState, boundReport, boundText, isRecordFiguresResponse, type PageState, type TabRequest } from '../shared/messages';
 import { SETTINGS_KEY, enabledKinds, normalizeSettings, type Settings } from '../shared/settings';
 import { isSiteSkipped } from '../shared/site-skip';
@@ -79,7 +79,7 @@ type RangesOf = (start: number, end: number) => Range[];
 // Phase timings of the latest scan, left as performance measures named caveat:<phase> (the
 // bench prints them). The page can read them, but could time the same work with a timer of its
 // own; they carry no text and no count.
-const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'store', 'conflicts'] as const;
+const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'figures', 'store', 'conflicts'] as const;
 type Phase = (typeof PHASES)[number];
 
 function clearPhases(): void {
@@ -162,23 +162,20 @@ async function scan(): Promise<void> {
     return;
   }
 
-  const scanned = await slicer.run(scanArticleSteps(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues }));
-  if (scanned === SUPERSEDED) return;
+  // The flags first: they are the page's own marks (a figure is marked only when it conflicts),
+  // so they are shown before the figures are read.
+  const flagged = await slicer.run(scanFlagsSteps(article, url, { kinds: enabledKinds(options), extraCues: options.extraCues }));
+  if (flagged === SUPERSEDED) return;
   at = measure('scan', at);
   // On a page nested past MAX_DOM_DEPTH (read through collapsed wrappers) the browser does not
   // lay the deep text out, so checkVisibility would call it all hidden, or hang the tab
-  // computing the layout: there every flag is kept.
-  const shown = pre.collapseWrappers ? scanned : await slicer.run(withoutHiddenTextSteps(scanned, rangesOf));
-  if (shown === SUPERSEDED) return;
+  // computing the layout: there every flag and figure is kept.
+  const keepHidden = pre.collapseWrappers;
+  const flagsShown = keepHidden ? flagged.report : await slicer.run(withoutHiddenFlagsSteps(flagged.report, rangesOf));
+  if (flagsShown === SUPERSEDED) return;
   at = measure('visible', at);
-
-  // Conflicts with figures kept from other pages: known already when only the settings changed.
-  const known = crossPage && crossPage.text === article.text ? crossPage : null;
-  let report = known ? withCrossPage(shown, known) : shown;
-  lastScan = { url, text: article.text, settingsKey, report };
-  // Paint this page's own marks first: asking the background about kept figures (waking it,
-  // reading IndexedDB) must not hold them back. Conflict marks follow when it answers.
-  if (!(await paint(report, rangesOf, slicer))) return;
+  lastScan = { url, text: article.text, settingsKey, report: flagsShown };
+  if (!(await paint(flagsShown, rangesOf, slicer))) return;
   markHighlighted();
   at = measure('paint', at);
   // Of the time so far, how much was the page's (its turns between slices): not a phase of
@@ -188,6 +185,18 @@ async function scan(): Promise<void> {
   } catch {
     // As in measure().
   }
+
+  // Then the figures: what the figure memory keeps, and what conflicts (marked as found).
+  const figured = await slicer.run(scanFiguresSteps({ report: flagsShown, sentences: flagged.sentences }, article));
+  if (figured === SUPERSEDED) return;
+  const shown = keepHidden ? figured : await slicer.run(withoutHiddenFiguresSteps(figured, rangesOf));
+  if (shown === SUPERSEDED) return;
+  // Conflicts with figures kept from other pages: known already when only the settings changed.
+  const known = crossPage && crossPage.text === article.text ? crossPage : null;
+  let report = known ? withCrossPage(shown, known) : shown;
+  lastScan = { url, text: article.text, settingsKey, report };
+  if (!(await markNewConflicts(flagsShown, report, rangesOf, slicer))) return;
+  at = measure('figures', at);
 
   if (report.figures.length > 0 && !known) {
     // Each text is kept once; after the store was cleared or imported into, only asked about.
@@ -200,19 +209,11 @@ async function scan(): Promise<void> {
     crossPage = isRecordFiguresResponse(answer)
       ? { text: article.text, conflicts: answer.conflicts, keptFigures: answer.keptFigures }
       : { text: article.text, conflicts: [], keptFigures: [] };
-    const before = conflictingFigureIds(report);
+    const before = report;
     report = withCrossPage(report, crossPage);
     lastScan = { url, text: article.text, settingsKey, report };
-    // Only the figures that now conflict are painted: the marks already there stay.
-    const after = conflictingFigureIds(report);
-    const added = report.figures
-      .filter((f) => !before.has(f.id) && after.has(f.id))
-      .map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end }));
-    if (added.length > 0) {
-      // A new task began with the background's answer: a fresh slice.
-      const more = await new Slicer({ isCurrent: current }).run(painter.addSteps(added, rangesOf));
-      if (more === SUPERSEDED) return;
-    }
+    // A new task began with the background's answer: a fresh slice.
+    if (!(await markNewConflicts(before, report, rangesOf, new Slicer({ isCurrent: current })))) return;
     measure('conflicts', at);
   }
 
@@ -235,6 +236,20 @@ function withCrossPage(report: ScanReport, known: { conflicts: Conflict[]; keptF
     conflicts: [...report.conflicts, ...known.conflicts.filter((c) => pageFigureIds.has(c.figures[0]))],
     keptFigures: known.keptFigures,
   };
+}
+
+/**
+ * Marks the figures that conflict in `after` and did not in `before` (the marks already there
+ * stay); false when superseded midway.
+ */
+async function markNewConflicts(before: ScanReport, after: ScanReport, rangesOf: RangesOf, slicer: Slicer): Promise<boolean> {
+  const had = conflictingFigureIds(before);
+  const has = conflictingFigureIds(after);
+  const added = after.figures
+    .filter((f) => !had.has(f.id) && has.has(f.id))
+    .map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end }));
+  if (added.length === 0) return true;
+  return (await slicer.run(painter.addSteps(added, rangesOf))) !== SUPERSEDED;
 }
 
 /**
@@ -267,27 +282,33 @@ function isShown(start: number, end: number, rangesOf: RangesOf): boolean {
   });
 }
 
-/**
- * The report without flags and figures whose text the reader cannot see (display: none,
- * visibility: hidden): text a page hides is not something the article tells its reader, and a
- * mark there would be invisible anyway. Not kept in the figure memory either. As steps (one
- * per flag or figure): checkVisibility may lay out the page, and a page may hold 10,000 flags.
- */
-function* withoutHiddenTextSteps(report: ScanReport, rangesOf: RangesOf): Steps<ScanReport> {
-  const flags: Flag[] = [];
-  for (const flag of report.flags) {
-    if (isShown(flag.start, flag.end, rangesOf)) flags.push(flag);
+// Text the reader cannot see (display: none, visibility: hidden) is not something the article
+// tells its reader, and a mark there would be invisible anyway: its flags and figures are
+// dropped, and its figures are not kept in the figure memory either. Checked as steps (one per
+// flag or figure): checkVisibility may lay out the page, and a page may hold 10,000 flags.
+
+function* shownSteps<T extends { start: number; end: number }>(items: readonly T[], rangesOf: RangesOf): Steps<T[]> {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (isShown(item.start, item.end, rangesOf)) kept.push(item);
     yield;
   }
-  const figures: Figure[] = [];
-  for (const figure of report.figures) {
-    if (isShown(figure.start, figure.end, rangesOf)) figures.push(figure);
-    yield;
-  }
-  if (flags.length === report.flags.length && figures.length === report.figures.length) return report;
+  return kept;
+}
+
+/** The report without the flags the reader cannot see. */
+function* withoutHiddenFlagsSteps(report: ScanReport, rangesOf: RangesOf): Steps<ScanReport> {
+  const flags = yield* shownSteps(report.flags, rangesOf);
+  return flags.length === report.flags.length ? report : { ...report, flags };
+}
+
+/** The report without the figures the reader cannot see, nor their conflicts. */
+function* withoutHiddenFiguresSteps(report: ScanReport, rangesOf: RangesOf): Steps<ScanReport> {
+  const figures = yield* shownSteps(report.figures, rangesOf);
+  if (figures.length === report.figures.length) return report;
   const kept = new Set(figures.map((f) => f.id));
   const conflicts = report.conflicts.filter((c) => c.figures.every((id) => kept.has(id)));
-  return { ...report, flags, figures, conflicts };
+  return { ...report, figures, conflicts };
 }
 
 /** Replaces the marks with the report's, in the scan's slices; false when superseded midway. */
