@@ -573,9 +573,10 @@ function phasesOf(report: SelfReport, span: Interval): string {
 function stepPlace(report: SelfReport, step: Interval): string {
   const phase = report.phases.find((p) => overlaps(p, step) || (p.start <= step.start && p.end >= step.end));
   if (!phase) return 'phase unknown';
+  // Phases end when their last step does (main.ts measures right after), to the clock's grain.
   if (Math.abs(step.end - phase.end) < 1) return `the last step of ${phase.name}`;
   if (Math.abs(step.start - phase.start) < 1) return `the first step of ${phase.name}`;
-  return `${phase.name}, ${Math.round(step.start - phase.start)} ms into it`;
+  return `${phase.name}, from +${Math.round(step.start - phase.start)} to +${Math.round(step.end - phase.start)} ms of its ${Math.round(phase.end - phase.start)} ms`;
 }
 
 /** Lines describing Caveat's self-reported figures and each heartbeat gap over 50 ms. */
