@@ -7,6 +7,9 @@ import { expectedScan } from './harness/expected';
 import { waitForMarks } from './harness/caveat-page';
 import { clickElement, openPopup, useBrowser } from './harness/suite';
 import { FLAG_KINDS } from '../../src/engine/types';
+import { clearStore } from './hardening/page-probes';
+
+const tab = (t: { tabId: number }) => t.tabId;
 
 const SEED = 'seed-article.html';
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -91,5 +94,53 @@ describe.each(BROWSERS)('$name: the popup', (launcher) => {
     await waitForMarks(seed);
     const whole = await openPopup(ctx.browser, seed.tabId);
     expect(await whole.evaluate(() => document.querySelector('[data-testid="flags-cut"]') === null)).toBe(true);
+  }, 120_000);
+
+  it('says when its list of disagreements is only part of the page’s', async () => {
+    // Two pages of one story: the second disagrees with a figure kept from the first.
+    await ctx.browser.evaluateInExtension(clearStore);
+    const ministry = await ctx.browser.openTab(ctx.server.fixtureUrl('constructed-israel-ministry.html'));
+    await pollUntil(
+      () =>
+        ctx.browser.evaluateInExtension(async (tabId: number) => {
+          const g = globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { status?: string }>> } } } };
+          return (await g.chrome.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`]?.status === 'article';
+        }, tab(ministry)),
+      { timeoutMs: 60_000, message: 'the first page was never read' },
+    );
+    const ambassador = await ctx.browser.openTab(ctx.server.fixtureUrl('constructed-russian-ambassador.html'));
+    const state = await pollUntil(
+      () =>
+        ctx.browser.evaluateInExtension(async (tabId: number) => {
+          const g = globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { status?: string; report?: { conflicts: unknown[] } }>> } } } };
+          const found = (await g.chrome.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`];
+          return found?.status === 'article' && (found.report?.conflicts.length ?? 0) > 0 ? found : null;
+        }, tab(ambassador)),
+      { timeoutMs: 60_000, message: 'the second page never got its disagreement' },
+    );
+    const shown = state.report!.conflicts.length;
+    // Nothing was cut on that page: the popup says nothing of the kind.
+    const whole = await openPopup(ctx.browser, tab(ambassador));
+    expect(await whole.evaluate(() => document.querySelector('[data-testid="conflicts-cut"]') === null)).toBe(true);
+
+    // The same page's state as the content script sends it when it had more disagreements
+    // than a message carries (the list cut to the first ones, the true count beside it; a page
+    // with over 1,000 needs hundreds of figures on several kept pages of one story). Kept for a
+    // tab with no content script, where the popup reads the background's copy.
+    const cutTab = 987_654;
+    const total = shown + 1_500;
+    await ctx.browser.evaluateInExtension(
+      async (key: string, value: unknown) => {
+        const g = globalThis as unknown as { chrome: { storage: { session: { set(v: Record<string, unknown>): Promise<void> } } } };
+        await g.chrome.storage.session.set({ [key]: value });
+        return true;
+      },
+      `tab:${cutTab}`,
+      { ...state, conflictCount: total },
+    );
+    const popup = await openPopup(ctx.browser, cutTab);
+    const line = await popup.evaluate(() => document.querySelector('[data-testid="conflicts-cut"]')?.textContent ?? null);
+    expect(line).toBe(`Showing the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} disagreements between figures on this page.`);
+    await popup.screenshot('popup-conflicts-cut');
   }, 120_000);
 });
