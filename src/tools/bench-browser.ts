@@ -48,7 +48,7 @@ interface Timing {
 }
 
 /** The phases the content script measures, in the order they run (settings runs alongside; wait is the time left waiting for it). */
-const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'store', 'conflicts'];
+const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'figures', 'store', 'conflicts'];
 
 interface TaskSummary {
   longestTaskMs: number | null;
