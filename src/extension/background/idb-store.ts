@@ -3,7 +3,8 @@
 // keyed by id, with indexes on what (the conflict lookup), pageKey (replacing a page),
 // site and seenAt (eviction); every change is ONE transaction (one per record was seen 10x
 // slower, and a page must never be half replaced). A small "meta" store holds the schema
-// version of the records, so that a later extension migrates them on open.
+// version of the records, so that a later extension migrates them on open, and the
+// storage-full note (also kept outside IndexedDB, in a NoteArea, for when it has no room).
 
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { FigureMemory } from '../../engine/store/figure-memory';
@@ -121,9 +122,10 @@ async function openFigureDb(name: string): Promise<IDBPDatabase<FigureDb>> {
 }
 
 /**
- * A small place outside IndexedDB for the storage-full note (the extension gives
- * storage.local): when IndexedDB has no room at all, the note that a page's figures were not
- * kept must still survive the background being stopped. One value, replaced on each write.
+ * A small place outside IndexedDB for the storage-full note (the extension gives storage.local
+ * and storage.session, see note-area.ts): when IndexedDB has no room at all, the note that a
+ * page's figures were not kept must still survive the background being stopped. One value,
+ * replaced on each write.
  */
 export interface NoteArea {
   get(): Promise<unknown>;
