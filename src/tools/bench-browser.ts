@@ -794,7 +794,9 @@ function describeProfile(profile: ProfiledGap[] | { error: string } | null): str
     const verdict =
       gap.samples === 0
         ? 'no samples'
-        : gap.idleSamples >= busy
+        : gap.cpuMs !== null && gap.cpuMs < gap.ms / 10
+          ? 'the thread hardly ran (waiting for a core, or blocked)'
+          : gap.idleSamples >= busy
           ? 'mostly idle: the heartbeat timer came late (deferred during load, or the process descheduled)'
           : gap.caveatSamples + gap.frameworkSamples >= busy / 2
             ? "Caveat's"
