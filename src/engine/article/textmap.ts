@@ -152,6 +152,13 @@ export class ArticleTextBuilder {
   /** Close the current block (no-op when it holds no visible text). */
   endBlock(): void {
     if (this.blockStart >= 0) this.blocks.push({ start: this.blockStart, end: this.length });
+    // A block is a piece per word and per space; kept, it becomes one piece, so the text's final
+    // join is a few thousand pieces on a 1 MB page instead of 350,000 (40-60 ms in Firefox).
+    if (this.blockStart >= 0 && this.blockPart >= 0 && this.parts.length - this.blockPart > 1) {
+      const joined = this.parts.slice(this.blockPart).join('');
+      this.parts.length = this.blockPart;
+      this.parts.push(joined);
+    }
     this.blockStart = -1;
     this.pendingSpace = false;
     this.pendingSpaceSource = null;
