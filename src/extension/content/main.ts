@@ -1,3 +1,5 @@
+// First: schedule.ts notes when this script's evaluation began (caveat:script, for the bench).
+import { SUPERSEDED, Slicer, debounce, yieldToPage } from './schedule';
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { rangesFor } from '../../engine/article/textmap';
@@ -11,7 +13,6 @@ import { cardModel, conflictingFigureIds } from '../shared/views';
 import { ContextCard } from './card';
 import { HighlightPainter, highlightsSupported, type Mark, type MarkSpec } from './highlights';
 import { markAtPoint } from './hit-test';
-import { SUPERSEDED, Slicer, debounce, yieldToPage } from './schedule';
 import { watchContent, watchUrl } from './watch';
 
 // Caveat's content script, on every http(s) page. It decides cheaply whether the page is an
