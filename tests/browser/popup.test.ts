@@ -122,6 +122,7 @@ describe.each(BROWSERS)('$name: the popup', (launcher) => {
     // Nothing was cut on that page: the popup says nothing of the kind.
     const whole = await openPopup(ctx.browser, tab(ambassador));
     expect(await whole.evaluate(() => document.querySelector('[data-testid="conflicts-cut"]') === null)).toBe(true);
+    expect(await whole.evaluate(() => document.querySelector('[data-testid="count-conflict"]')?.textContent ?? '')).toMatch(/\d+ conflicting figures?$/);
 
     // The same page's state as the content script sends it when it had more disagreements
     // than a message carries (the list cut to the first ones, the true count beside it; a page
@@ -141,6 +142,9 @@ describe.each(BROWSERS)('$name: the popup', (launcher) => {
     const popup = await openPopup(ctx.browser, cutTab);
     const line = await popup.evaluate(() => document.querySelector('[data-testid="conflicts-cut"]')?.textContent ?? null);
     expect(line).toBe(`Showing the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} disagreements between figures on this page.`);
+    // The header counts the page's disagreements, not only the listed ones.
+    const chip = await popup.evaluate(() => document.querySelector('[data-testid="count-conflict"]')?.textContent?.trim() ?? null);
+    expect(chip).toBe(`${total.toLocaleString('en-US')} disagreements`);
     await popup.screenshot('popup-conflicts-cut');
   }, 120_000);
 });

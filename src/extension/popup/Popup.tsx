@@ -85,6 +85,7 @@ export function Popup() {
 function Summary({ state, report }: { state: PageState; report: ScanReport }) {
   const groups = groupFlags(report);
   const conflicts = figureConflicts(report).length;
+  const cut = conflictsCut(state);
   if (groups.length === 0 && conflicts === 0) return null;
   const kinds = FLAG_KINDS.map((kind) => ({ kind, label: KIND_INFO[kind].label, count: kindCountOf(state, kind) })).filter((k) => k.count > 0);
   return (
@@ -94,9 +95,16 @@ function Summary({ state, report }: { state: PageState; report: ScanReport }) {
           <span class="swatch" aria-hidden="true" /> {count(k.count)} {k.label.toLowerCase()}
         </span>
       ))}
-      {conflicts > 0 && (
-        <span class="chip k-conflict">
-          <span class="swatch" aria-hidden="true" /> {conflicts} conflicting {conflicts === 1 ? 'figure' : 'figures'}
+      {conflicts > 0 && !cut && (
+        <span class="chip k-conflict" data-testid="count-conflict">
+          <span class="swatch" aria-hidden="true" /> {count(conflicts)} conflicting {conflicts === 1 ? 'figure' : 'figures'}
+        </span>
+      )}
+      {cut && (
+        // Only the first disagreements travelled with the page's state: how many figures they
+        // involve is not known, how many disagreements there are is.
+        <span class="chip k-conflict" data-testid="count-conflict">
+          <span class="swatch" aria-hidden="true" /> {count(cut.total)} disagreements
         </span>
       )}
     </div>
