@@ -1,7 +1,6 @@
 // First: schedule.ts notes when this script's evaluation began (caveat:script, for the bench).
 import { SUPERSEDED, Slicer, debounce, yieldToPage } from './schedule';
-import type { Runtime } from 'webextension-polyfill';
-import browser from '../shared/browser';
+import { getFromStorage, onMessage, onStorageChanged, runtimeId, sendMessage } from './ext';
 import { rangesFor } from '../../engine/article/textmap';
 import { baseCueIndex } from '../../engine/cues/compile';
 import { extractArticleSteps, precheckSteps, scanFiguresSteps, scanFlagsSteps, type Steps } from '../../engine/steps';
@@ -47,7 +46,7 @@ let recordedText: string | null = null;
 
 async function loadSettings(): Promise<Settings> {
   if (!settings) {
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    const stored = await getFromStorage(SETTINGS_KEY);
     settings = normalizeSettings(stored[SETTINGS_KEY]);
   }
   return settings;
@@ -55,7 +54,7 @@ async function loadSettings(): Promise<Settings> {
 
 async function send(request: TabRequest): Promise<unknown> {
   try {
-    return await browser.runtime.sendMessage(request);
+    return await sendMessage(request);
   } catch {
     // The extension was reloaded or updated under this page: nothing to tell anyone.
     return undefined;
@@ -427,27 +426,6 @@ function start(): void {
   window.addEventListener('pointerdown', onPointerDown, true);
   window.addEventListener('click', onClick, true);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const request = acceptContentRequest(message, sender, browser.runtime.id);
-    if (!request) return undefined;
-    if (request.type === 'caveat/get-state') return Promise.resolve(state);
-    return Promise.resolve(reveal(request.id));
-  });
-
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    if (STORE_CHANGED_KEY in changes) {
-      // Kept figures were cleared or imported: the cross-page conflicts must be asked again.
-      crossPage = null;
-      lastScan = null;
-    } else if (SETTINGS_KEY in changes) {
-      settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
-    } else {
-      return;
-    }
-    void scan();
-  });
-
   watchContent(document, (node) => card.owns(node), rescan);
   // CSS.highlights belongs to the page too: a page script may delete or overwrite our entries.
   setInterval(() => painter.reRegister(), REREGISTER_MS);
@@ -465,9 +443,37 @@ function start(): void {
     settle();
   });
 
-  // The first scan in a task of its own: loading this script (parsing it, setting up the
-  // engine's tables) is a task's worth of work already.
-  void yieldToPage().then(scan);
+  // The extension API and the first scan in a task of their own: loading this script (parsing
+  // it, setting up the engine's tables) is a task's worth of work already, and in Firefox the
+  // API's first touch builds it for the page (ext.ts).
+  void yieldToPage().then(() => {
+    listenToExtension();
+    return scan();
+  });
+}
+
+/** Requests from the popup and the background, and changes to the settings or the kept figures. */
+function listenToExtension(): void {
+  onMessage((message, sender) => {
+    const request = acceptContentRequest(message, sender, runtimeId());
+    if (!request) return undefined;
+    if (request.type === 'caveat/get-state') return Promise.resolve(state);
+    return Promise.resolve(reveal(request.id));
+  });
+
+  onStorageChanged((changes, area) => {
+    if (area !== 'local') return;
+    if (STORE_CHANGED_KEY in changes) {
+      // Kept figures were cleared or imported: the cross-page conflicts must be asked again.
+      crossPage = null;
+      lastScan = null;
+    } else if (SETTINGS_KEY in changes) {
+      settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+    } else {
+      return;
+    }
+    void scan();
+  });
 }
 
 start();
