@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/tools/random';
 import { isFurniture, isPictureCredit, withoutSymbolsInBrackets } from '../../../src/engine/article/furniture';
 
 describe('isFurniture', () => {
@@ -64,11 +65,7 @@ describe('withoutSymbolsInBrackets', () => {
   const REFERENCE = /\s*\([^\p{L}\p{N}]*\)$/u;
 
   it('removes what the regex it replaced removed', () => {
-    let seed = 3;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const next = seededRandom(3);
     const pieces = ['(', ')', ' ', '\u00a0', 'share', 'a', '1', '²', '-', '…', '😀', '𝐚', '\udc00', '|', '.'];
     const texts = ['share (0)', 'comments ( 12 )', 'share ()', 'share (a)', '(())', 'x (—) (…)', 'x (1)'];
     for (let n = 0; n < 50_000; n++) {

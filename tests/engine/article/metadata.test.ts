@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/tools/random';
 import { parseHtml } from '../../../src/cli/html';
 import { cleanByline, findPublishedAt, normalizeDate } from '../../../src/engine/article/metadata';
 import { findHeadline, titleAgreement, titleWords } from '../../../src/engine/article/headline';
@@ -73,11 +74,7 @@ describe('titleWords', () => {
   const REFERENCE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
   it('reads the words the regex it replaced read', () => {
-    let seed = 5;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const next = seededRandom(5);
     const pieces = ["'", '’', ' ', 'Don', 't', 'É', 'ß', '1', '²', '-', '|', '𝐚', '😀', '\udc00', 'İ', 'Σ'];
     const texts = ["Don't panic: it’s 2024's best", 'rock’n’roll', "'quoted'", 'x’1'];
     for (let n = 0; n < 30_000; n++) {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/tools/random';
 import { compileCue, compileExtraCue, compilePattern, cueIndexWith, extraCuePattern, indexKey, slotsOf, type CueIndex } from '../../../src/engine/cues/compile';
 import { lexiconHits } from '../../../src/engine/cues/detect';
 import { LEXICON } from '../../../src/engine/cues/lexicon';
@@ -170,15 +171,6 @@ function variants(sentences: readonly string[]): string[] {
 
 // ---------------------------------------------------------------- sentences built from patterns
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\ufeff', ', ', ' — ', '—', '-', "'", '’', '\u200b', '', ' "', '" ', ' (', ') '];
 const FILLERS = ['the', 'a', 'police', 'reporter’s', 'x-ray', 'U.S.', '—', '...', '2024', 'Smith', 'it', 'to', 'up', 'Ÿ', 'café', 'is'];
@@ -213,7 +205,7 @@ function sentencesOf(pattern: string, count: number, next: () => number): string
   return out;
 }
 
-const next = random(20251125);
+const next = seededRandom(20251125);
 const builtSentences = [...LEXICON.flatMap((g) => g.patterns.flatMap((p) => sentencesOf(p, 12, next))), ...USER_PHRASES.flatMap((p) => sentencesOf(p.replace(/[|?…!]/g, ''), 4, next))];
 
 // ---------------------------------------------------------------- edge cases written for the test

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/tools/random';
 import { CLAIM_NOUNS, CONTESTED_NOUNS, pointsBackAsObject, pointsBackAsSubject } from '../../../src/engine/cues/pointing-back';
 import { flagOf, flagsOf } from './helpers';
 
@@ -56,19 +57,9 @@ describe('the pointing-back readers', () => {
   const OBJECT_CLAIMS = object(CLAIMS);
   const OBJECT_CONTESTED = object(CONTESTED);
 
-  /** A small deterministic generator (mulberry32), so a failure can be replayed. */
-  function random(seed: number): () => number {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /** Texts made of the words the readers look for, their prefixes and near misses, in any case and spacing. */
   function texts(count: number): string[] {
-    const next = random(11);
+    const next = seededRandom(11);
     const pieces = [
       ...'but however and so , this that these those the such it none of on to about by from'.split(' '),
       ...'information claim claims rumour rumors comments footage data toll details count'.split(' '),

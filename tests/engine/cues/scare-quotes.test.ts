@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/tools/random';
 import { shortQuotes } from '../../../src/engine/cues/rules';
 import { flagOf, kindsOf } from './helpers';
 
@@ -33,18 +34,8 @@ describe('shortQuotes', () => {
   const REFERENCE = /(?<![\p{L}\p{N}])([“‘"])([\p{Ll}][\p{Ll}-]*(?:\s[\p{Ll}][\p{Ll}-]*){0,2})([”’"])(?![\p{L}\p{N}])/gu;
   const viaRegex = (text: string) => [...text.matchAll(REFERENCE)].map((m) => ({ start: m.index, end: m.index + m[0].length, open: m[1], inside: m[2], close: m[3] }));
 
-  /** A small deterministic generator (mulberry32), so a failure can be replayed. */
-  function random(seed: number): () => number {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it('finds what the regex found on sentences built from quotes, words, spaces and edge characters', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const pieces = ['“', '”', '‘', '’', '"', 'a', 'bc', 'so-called', '-', ' ', '\t', '\u00a0', 'X', '1', '²', 'é', 'ß', 'Ω', 'ω', '𝐚', '𝐀', '😀', '\udc00', '.', 'to', 'the'];
     const texts: string[] = [];
     for (let n = 0; n < 20_000; n++) {
