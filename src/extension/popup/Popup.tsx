@@ -17,6 +17,9 @@ type Load =
 
 const POLL_MS = 400;
 const MAX_POLLS = 25;
+/** How long a tab may stay silent before the popup says it cannot read it: 10 x 150 ms. */
+const UNANSWERED_POLLS = 10;
+const UNANSWERED_POLL_MS = 150;
 
 function hostOf(url: string): string {
   try {
@@ -39,7 +42,13 @@ export function Popup() {
       for (let poll = 0; !cancelled; poll++) {
         const state = await pageStateOf(tabId);
         if (cancelled) return;
-        if (!state) return setLoad({ phase: 'unreadable' });
+        if (!state) {
+          // A page that has just loaded may not have Caveat's content script yet (it is injected
+          // once the page is parsed, and answers after its first turn): ask again for a moment.
+          if (poll >= UNANSWERED_POLLS) return setLoad({ phase: 'unreadable' });
+          await new Promise((resolve) => (timer = setTimeout(resolve, UNANSWERED_POLL_MS)));
+          continue;
+        }
         setLoad({ phase: 'ready', tabId, state });
         if (state.status !== 'scanning' || poll >= MAX_POLLS) return;
         await new Promise((resolve) => (timer = setTimeout(resolve, POLL_MS)));
