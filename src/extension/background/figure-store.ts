@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from '../../engine/store/limits';
 import { pageIdentity, recordsOfPage } from '../../engine/store/records';
 import type { ScanReport } from '../../engine/types';
 import { FIGURE_DB_NAME, openIdbFigureMemory, type NoteArea } from './idb-store';
-import { readStorageFullNote, removeStorageFullNote, writeStorageFullNote } from './note-area';
+import { readStorageFullNote, removeStorageFullNote, writeStorageFullNote } from '../shared/storage-full-note';
 
 // The figure memory of the background, opened lazily on the first request of each wake: a
 // stopped service worker (Chrome) or event page (Firefox) keeps nothing in memory, so nothing
@@ -11,7 +11,7 @@ import { readStorageFullNote, removeStorageFullNote, writeStorageFullNote } from
 
 let memory: Promise<FigureMemory> | null = null;
 
-/** The storage-full note outside IndexedDB: storage.local and storage.session (see note-area.ts). */
+/** The storage-full note outside IndexedDB: storage.local and storage.session (see shared/storage-full-note.ts). */
 export const storageFullNoteArea: NoteArea = { get: readStorageFullNote, set: writeStorageFullNote, remove: removeStorageFullNote };
 
 export function figureMemory(): Promise<FigureMemory> {
@@ -35,7 +35,7 @@ function isChromium(): boolean {
 
 /**
  * The figure memory could not even be opened for lack of room (the database cannot be made at
- * a full quota): the page's figures are not kept, and the note says so, in storage.local only.
+ * a full quota): the page's figures are not kept, and the note says so (in storage.local and storage.session).
  */
 export async function noteNotKeptWithoutMemory(report: ScanReport, page: PageInput): Promise<void> {
   if (!report.isArticle) return;

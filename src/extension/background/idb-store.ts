@@ -123,7 +123,7 @@ async function openFigureDb(name: string): Promise<IDBPDatabase<FigureDb>> {
 
 /**
  * A small place outside IndexedDB for the storage-full note (the extension gives storage.local
- * and storage.session, see note-area.ts): when IndexedDB has no room at all, the note that a
+ * and storage.session, see shared/storage-full-note.ts): when IndexedDB has no room at all, the note that a
  * page's figures were not kept must still survive the background being stopped. One value,
  * replaced on each write.
  */

@@ -5,7 +5,7 @@ import { KIND_INFO } from '../shared/kinds';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
 import { normalizeCuePhrase, type Settings } from '../shared/settings';
 import { laterStorageFullNote, type StorageFullNote } from '../../engine/store/port';
-import { readStorageFullNote } from '../background/note-area';
+import { readStorageFullNote } from '../shared/storage-full-note';
 import { readSettings, writeSettings } from '../shared/settings-store';
 import { parseSitePatterns } from '../shared/site-skip';
 import { describeStorageFull, describeUsage } from './usage';

@@ -9,7 +9,7 @@ export const SETTINGS_KEY = 'settings';
 /**
  * Also in storage.local (and storage.session), beside the settings: the figure memory's
  * storage-full note (one small object, replaced on each write), kept there because IndexedDB
- * may have no room for it (see background/note-area.ts).
+ * may have no room for it (see shared/storage-full-note.ts).
  */
 export const STORAGE_FULL_NOTE_KEY = 'storageFullNote';
 

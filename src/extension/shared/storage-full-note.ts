@@ -1,6 +1,6 @@
 import { laterStorageFullNote, storageFullNoteOf, type StorageFullNote } from '../../engine/store/port';
-import browser from '../shared/browser';
-import { STORAGE_FULL_NOTE_KEY } from '../shared/settings';
+import browser from './browser';
+import { STORAGE_FULL_NOTE_KEY } from './settings';
 
 // The storage-full note outside IndexedDB (see IdbStore's NoteArea): when IndexedDB has no room
 // even for the note, the note that a page's figures were not kept must still outlive a stop of
