@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, type FlagKind } from '../../engine/types';
 import browser from '../shared/browser';
 import { KIND_INFO } from '../shared/kinds';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
-import { normalizeCuePhrase, type Settings } from '../shared/settings';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, STORE_CHANGED_KEY, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
+import { STORAGE_FULL_NOTE_KEY, normalizeCuePhrase, type Settings } from '../shared/settings';
 import { laterStorageFullNote, type StorageFullNote } from '../../engine/store/port';
 import { readStorageFullNote } from '../shared/storage-full-note';
 import { readSettings, writeSettings } from '../shared/settings-store';
@@ -220,9 +220,22 @@ function KeptFigures() {
     setStatus({ text: done(answer), error: false });
   };
 
+  const readUsage = () =>
+    void askStore({ type: 'caveat/store-usage' }).then((a) => (a.ok ? setUsage(a.usage) : setStatus({ text: a.error, error: true })));
+
   useEffect(() => {
     readKeptNote();
-    void askStore({ type: 'caveat/store-usage' }).then((a) => (a.ok ? setUsage(a.usage) : setStatus({ text: a.error, error: true })));
+    readUsage();
+    // The page may stay open while pages are read: a storage-full note written later (a page's
+    // figures evicted others or were not kept), a clear or an import from elsewhere, must show
+    // here without a reload.
+    const onChanged = (changes: Record<string, unknown>) => {
+      if (!(STORAGE_FULL_NOTE_KEY in changes) && !(STORE_CHANGED_KEY in changes)) return;
+      readKeptNote();
+      readUsage();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   const storageFull = laterStorageFullNote(usage?.storageFull, keptNote);
 

@@ -481,11 +481,12 @@ describe.each(BROWSERS)('$name: storage full', (launcher) => {
       expect(fill.stoppedBy, 'the small quota was reached').toBe('QuotaExceededError');
       await ctx.browser.stopBackground().catch(() => undefined);
 
+      // The options page is already open when the page is read: the note must reach it there.
+      const options = await ctx.browser.openExtensionPage('options.html');
       const seed = await ctx.browser.openTab(ctx.server.fixtureUrl(SEED));
       expect(Object.keys(await waitForMarks(seed, 60_000)).length, 'the page is still marked').toBeGreaterThan(0);
 
       const notKept = /^Storage was full on .*: no figures could be removed to make room, and still the browser gave no room for the [\d,]+ figures? of the last page read: they were not kept/;
-      const options = await ctx.browser.openExtensionPage('options.html');
       const shownNotice = () =>
         options.waitFor(() => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null, {
           timeoutMs: 30_000,
