@@ -60,8 +60,8 @@ interface Timing {
   phases?: Record<string, number>;
 }
 
-/** The phases the content script measures, in the order they run (settings runs alongside; wait is the time left waiting for it). */
-const PHASES = ['settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'figures', 'store', 'conflicts'];
+/** The phases the content script measures, in the order they run (api: its first touch of the extension API, in a task before the scan's; settings runs alongside; wait is the time left waiting for it). */
+const PHASES = ['api', 'settings', 'precheck', 'extract', 'cues', 'wait', 'scan', 'visible', 'paint', 'figures', 'store', 'conflicts'];
 
 interface TaskSummary {
   longestTaskMs: number | null;
