@@ -2,11 +2,13 @@
 // here, never in tests (a test that asserts a time fails on a busy machine, not on slow code).
 //
 //   1. analysis time per fixture article (ArticleText -> report; extraction excluded)
+//   1b. the first (cold) scan of the seed article in fresh processes, against the same scan warm
 //   2. the same on a synthetic 100,000-word text, and the time ratio between 10x and 1x input
 //   3. extraction + analysis of the largest fixture page in Node (jsdom)
 //   4. the figure store (src/tools/bench-store.ts, when present)
 //   5. the content script bundle, gzip (when dist/chrome exists)
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ import { extractArticle } from '../engine/article/extract';
 import { parseHtml } from '../cli/html';
 import { contentScriptFiles } from './bundle-size';
 import { fixturesDir, projectRoot } from './fixtures';
+import type { ColdStartSample } from './cold-start';
 import { syntheticArticle } from './synthetic-news';
 import { measure, summarize } from './timing';
 
@@ -42,6 +45,29 @@ function fixtureArticles(dir: string): { name: string; article: ArticleText; pat
       const path = join(dir, f);
       return { name: basename(f, '.html'), path, article: extractArticle(parseHtml(readFileSync(path, 'utf8'), path), { url: path }) };
     });
+}
+
+/**
+ * The seed article's first scan in fresh Node processes (see cold-start.ts): what a content
+ * script pays on every page it opens, against the same scan once the code is warm.
+ */
+function benchColdStart(dir: string): void {
+  const seed = join(dir, 'seed-article.txt');
+  const script = fileURLToPath(new URL('./cold-start.ts', import.meta.url));
+  const samples: ColdStartSample[] = [];
+  for (let i = 0; i < 7; i++) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, seed], { cwd: projectRoot, encoding: 'utf8' });
+    samples.push(JSON.parse(out.trim().split('\n').pop()!) as ColdStartSample);
+  }
+  const med = (pick: (s: ColdStartSample) => number) => summarize(samples.map(pick)).median;
+  print('1b. First scan vs warm: the seed article (seed-article.txt) in 7 fresh Node processes, median ms');
+  print(table(['half of the scan', 'first run', 'warm', 'first / warm'], [
+    ['flags (what the first highlights need)', ms(med((s) => s.firstFlags)), ms(med((s) => s.warmFlags)), `${(med((s) => s.firstFlags) / med((s) => s.warmFlags)).toFixed(0)}x`],
+    ['figures and conflicts', ms(med((s) => s.firstFigures)), ms(med((s) => s.warmFigures)), `${(med((s) => s.firstFigures) / med((s) => s.warmFigures)).toFixed(0)}x`],
+  ]));
+  print('   The first run compiles every function and regex it touches and runs them unoptimised: its cost is');
+  print('   the code a page exercises, not the length of its text. A content script pays it on every page.');
+  print('');
 }
 
 function benchFixtures(dir: string): void {
@@ -164,7 +190,7 @@ function benchBundle(): void {
   print(table(['file', 'raw', 'gzip -9'], rows));
 }
 
-const PARTS = ['fixtures', 'synthetic', 'page', 'store', 'bundle', 'browsers'] as const;
+const PARTS = ['fixtures', 'cold', 'synthetic', 'page', 'store', 'bundle', 'browsers'] as const;
 type Part = (typeof PARTS)[number];
 
 /** `--skip store,synthetic` leaves parts out (the store bench alone can take many minutes). */
@@ -190,6 +216,7 @@ async function main(): Promise<void> {
   print('');
   if (!haveFixtures) print(`(no fixtures at ${dir}: set CAVEAT_FIXTURES)`);
   if (parts.has('fixtures') && haveFixtures) benchFixtures(dir);
+  if (parts.has('cold') && haveFixtures) benchColdStart(dir);
   if (parts.has('synthetic')) benchSynthetic();
   if (parts.has('page') && haveFixtures) benchLargestPage(dir);
   if (parts.has('store')) await benchStoreHook();
