@@ -57,12 +57,18 @@ function isLabelledTeaser(text: string): boolean {
 const CREDIT_LINE =
   /^\(?(?:(?:additional |with )?reporting|writing|written|editing|edited|translation|translated|compiled|produced|illustrations?|photos?|photographs?|graphics?|video|design|interactive|research|fact[- ]checking)(?: and \w+)? by\b/i;
 
-/** Words that give away a picture credit. */
-const PICTURE_AGENCY =
-  /\b(?:AP|AFP|EPA|Reuters|Getty(?: Images)?|Shutterstock|Scanpix|LETA|TASS|Sputnik|Bloomberg|Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|Anadolu|ANP|DPA|SIPA|Zuma(?: Press)?|Imago|NurPhoto|Pool|Handout|Courtesy|Wikimedia(?: Commons)?|Unsplash|Supplied)\b/;
+const AGENCY_NAMES =
+  'AP|AFP|EPA|Reuters|Getty(?: Images)?|Shutterstock|Scanpix|LETA|TASS|Sputnik|Bloomberg|Alamy|iStock(?:photo)?|PA(?: Images| Wire)?|Xinhua|Anadolu|ANP|DPA|SIPA|Zuma(?: Press)?|Imago|NurPhoto|Pool|Handout|Courtesy|Wikimedia(?: Commons)?|Unsplash|Supplied';
 
-/** An agency name on its own ("Getty", "Reuters", "(AP Photo)"). */
-const AGENCY_ONLY = new RegExp(`^\\(?(?:photo:?\\s*)?${PICTURE_AGENCY.source}(?:\\s+(?:photo|images?|file))*\\)?$`, 'i');
+/** Words that give away a picture credit. */
+const PICTURE_AGENCY = new RegExp(String.raw`\b(?:${AGENCY_NAMES})\b`);
+
+/**
+ * An agency name on its own ("Getty", "Reuters", "(AP Photo)"). No \b after the names: what may
+ * follow them (a space, ")" or the end) already ends the word, and with \b there V8 took about
+ * 2 ms to compile this one case-insensitive regex, on every page.
+ */
+export const AGENCY_ONLY = new RegExp(String.raw`^\(?(?:photo:?\s*)?\b(?:${AGENCY_NAMES})(?:\s+(?:photo|images?|file))*\)?$`, 'i');
 
 /** "Yuri Kochetkov / EPA / Scanpix / LETA", "Photo: Getty Images", "(AP Photo/Jane Doe)". */
 export function isPictureCredit(text: string): boolean {
