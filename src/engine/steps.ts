@@ -20,10 +20,9 @@ export { scanArticleSteps, scanFiguresSteps, scanFlagsSteps, type FlagScan } fro
 //   2,000 elements. Pass its result to extractArticleSteps as ExtractOptions.precheck so it is
 //   not run twice.
 // - extractArticleSteps: one yield after precheck (skipped when ExtractOptions.precheck is
-//   given), then the sliced container search (a yield every 250 elements walked) — or, with
-//   method 'readability', Readability's parse as ONE step whose cost grows with the page; 'auto'
-//   (the default) is the sliced path, with Readability as a second look only when it finds no
-//   article on a small page (article/extract.ts). Then the text writer yields every 200 nodes
+//   given), then the sliced container search (a yield every 250 elements walked; 'auto', the
+//   default) — or, with method 'readability' (for comparison, readability-path.ts), Readability's
+//   parse as ONE step whose cost grows with the page. Then the text writer yields every 200 nodes
 //   (a long text node counts one unit per 50 characters, and yields inside).
 // - scanArticleSteps: sentences every 8,192 characters read, flags and figures every 1,000
 //   characters of sentences (a sentence is at most MAX_SENTENCE_CHARS = 1,000), conflicts

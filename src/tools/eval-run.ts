@@ -123,11 +123,15 @@ async function withExtractMethod(
   method: ExtractMethod | undefined,
 ): Promise<Awaited<ReturnType<typeof loadArticleReaders>>> {
   if (!method) return readers;
-  const [{ extractArticle }, { parseHtml }] = await Promise.all([import('../engine/article/extract'), import('../cli/html')]);
+  const [{ extractArticle }, { parseHtml }, { readabilityFound }] = await Promise.all([
+    import('../engine/article/extract'),
+    import('../cli/html'),
+    import('../engine/article/readability-path'),
+  ]);
   return {
     ...readers,
     fromHtml: (html, url) => {
-      const { segments: _segments, ...article } = extractArticle(parseHtml(html, url), { url, method });
+      const { segments: _segments, ...article } = extractArticle(parseHtml(html, url), { url, method, readability: readabilityFound });
       return article;
     },
   };

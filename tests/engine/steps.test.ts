@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/cli/html';
 import { extractArticle, type ExtractMethod, type ExtractedArticle } from '../../src/engine/article/extract';
+import { readabilityFound } from '../../src/engine/article/readability-path';
 import { precheck, precheckSteps } from '../../src/engine/article/precheck';
 import { ArticleTextBuilder } from '../../src/engine/article/textmap';
 import { scanArticle } from '../../src/engine/analyze';
@@ -83,11 +84,11 @@ describe('steps give the synchronous result', () => {
   it.each(fixturePages)('on the fixture page %s, both extraction paths', (file) => {
     const html = readFileSync(join(FIXTURES, file), 'utf8');
     for (const method of ['readability', 'sliced', 'auto'] as ExtractMethod[]) {
-      const sync = extractArticle(parseHtml(html, URL), { url: URL, method });
+      const sync = extractArticle(parseHtml(html, URL), { url: URL, method, readability: readabilityFound });
       const doc = parseHtml(html, URL);
       const check = stepByStep(precheckSteps(doc)).value;
       expect(check).toEqual(precheck(doc));
-      const stepped = stepByStep(extractArticleSteps(doc, { url: URL, method, precheck: check }));
+      const stepped = stepByStep(extractArticleSteps(doc, { url: URL, method, readability: readabilityFound, precheck: check }));
       expect(comparable(stepped.value)).toEqual(comparable(sync));
       const report = stepByStep(scanArticleSteps(stepped.value, file));
       expect(report.value).toEqual(scanArticle(sync, file));

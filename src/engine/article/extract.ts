@@ -1,13 +1,11 @@
-import { Readability } from '@mozilla/readability';
 import type { ArticleText } from '../types';
 import { ArticleTextBuilder, type TextSegment } from './textmap';
 import { endsLikeSentence, isFurniture, wordCount } from './furniture';
 import { findHeadline } from './headline';
 import { cleanByline, collapseSpaces, findLang, findPublishedAt, findSiteName } from './metadata';
 import { firstMeta, metaTags } from './meta-tags';
-import { isWrapper, precheck, type Precheck } from './precheck';
-import { EMBEDDED_POST, findArticleSteps } from './candidates';
-import { nextAfter } from './walk';
+import { precheck, type Precheck } from './precheck';
+import { findArticleSteps } from './candidates';
 import { runToEnd, type Steps } from '../run-steps';
 
 export type { TextSegment } from './textmap';
@@ -31,11 +29,16 @@ export interface ExtractOptions {
   /** precheck(doc) when the caller already ran it (the content script does, first): not run twice. */
   precheck?: Precheck;
   /**
-   * How the article is found: 'readability' (Readability on a deep clone: one long
-   * synchronous step), 'sliced' (our own container search on the live page, in bounded
-   * steps), or 'auto' (the default): see chooseMethod.
+   * How the article is found: 'sliced' (our own container search on the live page, in bounded
+   * steps; 'auto', the default, is the same) or 'readability' (Readability on a deep clone: one
+   * long synchronous step, for comparing the two; it needs `readability`).
    */
   method?: ExtractMethod;
+  /**
+   * Readability's path (readabilityFound in readability-path.ts), for method 'readability'.
+   * Passed in rather than imported, so that the content script does not carry Readability.
+   */
+  readability?: ArticleFinder;
 }
 
 export type ExtractMethod = 'readability' | 'sliced' | 'auto';
@@ -70,66 +73,20 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /** Text nodes under `root` in document order. */
-function textNodesOf(doc: Document, root: Node): Text[] {
+export function textNodesOf(doc: Document, root: Node): Text[] {
   const nodes: Text[] = [];
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
   return nodes;
 }
 
-/**
- * Finds the live twin of a text node of the clone. A deep clone has the same text nodes in the
- * same order, so pairing by position (done before Readability rearranges the clone) is exact.
- * But when a first attempt finds too little text, Readability restores the page from its own
- * HTML copy and tries again: those text nodes are new and have no positional twin, so they are
- * re-anchored by their text — the live node with the same data, in document order after the
- * last one matched (a clone's text is the page's text, character for character).
- */
 /** Maps a text node the writer reads to the live page's node it shows (null: none). */
-interface Twins {
+export interface Twins {
   find(node: Text): Text | null;
 }
 
 /** The sliced path reads the live page itself: every node is its own twin. */
 const SAME_NODE: Twins = { find: (node) => node };
-
-class TwinFinder implements Twins {
-  private readonly twins = new Map<Text, Text>();
-  private readonly liveNodes: Text[];
-  private byData: Map<string, number[]> | null = null;
-  private readonly used = new Set<number>();
-  private cursor = 0;
-
-  constructor(live: Document, clone: Document) {
-    this.liveNodes = textNodesOf(live, live.documentElement);
-    const cloneNodes = textNodesOf(clone, clone.documentElement);
-    if (cloneNodes.length !== this.liveNodes.length) return;
-    for (let i = 0; i < cloneNodes.length; i++) this.twins.set(cloneNodes[i]!, this.liveNodes[i]!);
-  }
-
-  find(node: Text): Text | null {
-    const twin = this.twins.get(node);
-    if (twin) return twin;
-    if (!/\S/.test(node.data)) return null;
-    if (!this.byData) {
-      this.byData = new Map();
-      this.liveNodes.forEach((live, i) => {
-        if (!/\S/.test(live.data)) return;
-        const list = this.byData!.get(live.data);
-        if (list) list.push(i);
-        else this.byData!.set(live.data, [i]);
-      });
-    }
-    const candidates = this.byData.get(node.data);
-    if (!candidates) return null;
-    const free = candidates.filter((i) => !this.used.has(i));
-    const index = free.find((i) => i >= this.cursor) ?? free[0];
-    if (index === undefined) return null;
-    this.used.add(index);
-    this.cursor = index + 1;
-    return this.liveNodes[index]!;
-  }
-}
 
 function emptyArticle(doc: Document, reason: string, title: string): ExtractedArticle {
   return {
@@ -333,53 +290,6 @@ class ContentWriter {
   }
 }
 
-// Embedded posts (tweets and the like) that an article quotes as its evidence. Sites wrap
-// them in containers named "social", "embed" or "media", which Readability discards as
-// clutter; unwrapping them (in the clone only) lets them be read like any block quote.
-const WRAPPER_TAGS = new Set(['DIV', 'SECTION', 'FIGURE', 'ASIDE', 'SPAN', 'P']);
-
-function unwrapEmbeddedPosts(clone: Document): void {
-  // Most pages have no block quotes at all: look for them by tag before matching selectors.
-  if (clone.getElementsByTagName('blockquote').length === 0) return;
-  for (const quote of Array.from(clone.querySelectorAll(EMBEDDED_POST))) {
-    const own = (quote.textContent ?? '').trim().length;
-    quote.removeAttribute('class');
-    for (let wrapper = quote.parentElement; wrapper && wrapper !== clone.body; wrapper = quote.parentElement) {
-      if (!WRAPPER_TAGS.has(wrapper.tagName.toUpperCase())) break;
-      // Only a container of nothing but this post is unwrapped, never a section around it.
-      if ((wrapper.textContent ?? '').trim().length > own + 20) break;
-      wrapper.replaceWith(quote);
-    }
-  }
-}
-
-/**
- * Replaces each chain of two or more wrappers (see isWrapper) in the clone by the element they
- * wrap, so Readability, whose cost grows with depth, never sees the chain. One move per chain;
- * text nodes are only moved, never copied, so their live twins stay paired.
- */
-function collapseWrapperChains(root: Element): void {
-  const chains: [Element, Element][] = [];
-  let el: Element = root;
-  for (;;) {
-    if (el !== root && isWrapper(el) && isWrapper(el.firstElementChild!)) {
-      let inner = el.firstElementChild!;
-      while (isWrapper(inner)) inner = inner.firstElementChild!;
-      chains.push([el, inner]);
-      el = inner;
-    }
-    const child = el.firstElementChild;
-    if (child) {
-      el = child;
-      continue;
-    }
-    const next = nextAfter(el, root);
-    if (!next) break;
-    el = next;
-  }
-  for (const [top, inner] of chains) top.replaceWith(inner);
-}
-
 /** Why the extracted text is not an article, or null when it is one. */
 function notAnArticle(stats: BlockStats, articleMetadata: boolean): string | null {
   const paragraphs = `${stats.proseBlocks} paragraph${stats.proseBlocks === 1 ? '' : 's'} of text`;
@@ -410,27 +320,20 @@ function defaultVisibility(doc: Document): ((el: Element) => boolean) | null {
  * 'auto' reads every page by the sliced path: on the fixtures it finds the same article text
  * as Readability (mean word F1 0.957 both, same flags and figures), and in Chromium its
  * longest step is 5-20 ms where Readability's one parse takes 10-65 ms on ordinary news pages
- * (300-1,000 elements) and 180-600 ms on a 1 MB page. When the sliced path finds no article
- * on a small page, Readability gets a second look, as long as its one step stays short: at
- * most READABILITY_FALLBACK_MAX_ELEMENTS elements and READABILITY_FALLBACK_MAX_CHARS
- * characters (about 10-25 ms in Chromium).
+ * (300-1,000 elements) and 180-600 ms on a 1 MB page. Readability no longer gets a second look
+ * when the sliced path finds no article: on Readability's own 130 test pages that changed the
+ * outcome of one (a made-up page of 890 characters, with no flag and no figure), and it made
+ * Readability a fifth of the content script that every page loads.
  */
-export const READABILITY_FALLBACK_MAX_ELEMENTS = 250;
-export const READABILITY_FALLBACK_MAX_CHARS = 20_000;
-
-/** The path tried first: the sliced one unless the caller asks for Readability. */
 export function chooseMethod(method: ExtractMethod = 'auto'): 'readability' | 'sliced' {
   return method === 'readability' ? 'readability' : 'sliced';
 }
 
-/** Whether 'auto' may ask Readability after the sliced path found no article. */
-export function readabilityFallbackFits(doc: Document, elementCount: number): boolean {
-  if (elementCount > READABILITY_FALLBACK_MAX_ELEMENTS) return false;
-  return (doc.body?.textContent?.length ?? 0) <= READABILITY_FALLBACK_MAX_CHARS;
-}
+/** A path to the article: where its blocks are (Found), or why there is none. */
+export type ArticleFinder = (doc: Document, check: Precheck, maxElems: number) => Found | string;
 
 /** What a path found: where the article's blocks are, and what the page says about them. */
-interface Found {
+export interface Found {
   roots: Node[];
   twins: Twins;
   leaveOut: ((el: Element) => boolean) | null;
@@ -439,36 +342,6 @@ interface Found {
   publishedTime: string | null;
   siteName: string | null;
   lang: string | null;
-}
-
-/** Readability on a deep clone: one synchronous step, however large the page. */
-function readabilityFound(doc: Document, check: Precheck, maxElems: number): Found | string {
-  // Readability rewrites the document it reads, so it reads a deep clone.
-  const clone = doc.cloneNode(true) as Document;
-  const twins = new TwinFinder(doc, clone);
-  // A page nested past MAX_DOM_DEPTH only through wrapper chains (precheck refuses any other).
-  if (check.collapseWrappers && clone.body) collapseWrapperChains(clone.body);
-  unwrapEmbeddedPosts(clone);
-  let parsed: ReturnType<Readability<Node>['parse']>;
-  try {
-    parsed = new Readability<Node>(clone, {
-      serializer: (el) => el,
-      ...(maxElems > 0 ? { maxElemsToParse: maxElems } : {}),
-    }).parse();
-  } catch (error) {
-    return `no article found: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  if (!parsed?.content) return 'no article found: 0 paragraphs of text';
-  return {
-    roots: [parsed.content],
-    twins,
-    leaveOut: null,
-    title: parsed.title ?? null,
-    byline: parsed.byline ?? null,
-    publishedTime: parsed.publishedTime ?? null,
-    siteName: parsed.siteName ?? null,
-    lang: parsed.lang ?? null,
-  };
 }
 
 /** Our own container search on the live page, in bounded steps; no clone. */
@@ -514,19 +387,15 @@ export function* extractArticleSteps(doc: Document, options: ExtractOptions = {}
   }
 
   const isVisible = options.isVisible ?? (check.collapseWrappers ? null : defaultVisibility(doc));
-  const method = chooseMethod(options.method);
-  const found = method === 'sliced' ? yield* slicedFound(doc) : readabilityFound(doc, check, maxElems);
-  yield;
-  let read = typeof found === 'string' ? emptyArticle(doc, found, pageTitle) : yield* writeArticle(doc, found, check, isVisible, pageTitle);
-  if (!read.isArticle && (options.method ?? 'auto') === 'auto' && readabilityFallbackFits(doc, elementCount)) {
-    const second = readabilityFound(doc, check, maxElems);
-    yield;
-    if (typeof second !== 'string') {
-      const again = yield* writeArticle(doc, second, check, isVisible, pageTitle);
-      if (again.isArticle) read = again;
-    }
+  let found: Found | string;
+  if (chooseMethod(options.method) === 'sliced') {
+    found = yield* slicedFound(doc);
+  } else {
+    if (!options.readability) throw new Error("extraction method 'readability' needs ExtractOptions.readability (readability-path.ts)");
+    found = options.readability(doc, check, maxElems);
   }
-  return read;
+  yield;
+  return typeof found === 'string' ? emptyArticle(doc, found, pageTitle) : yield* writeArticle(doc, found, check, isVisible, pageTitle);
 }
 
 /** The found blocks written as the article (or why they are not one). */

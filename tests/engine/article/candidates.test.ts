@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/html';
 import { extractArticle, extractArticleSteps, type ExtractMethod } from '../../../src/engine/article/extract';
+import { readabilityFound } from '../../../src/engine/article/readability-path';
 import { findArticleSteps, isLeftOut } from '../../../src/engine/article/candidates';
 import { precheck } from '../../../src/engine/article/precheck';
 import { runToEnd } from '../../../src/engine/run-steps';
@@ -52,7 +53,7 @@ function page(wrapperClass = 'story-body'): string {
 describe.each(['sliced', 'readability'] as ExtractMethod[])('the %s path on a page full of furniture', (method) => {
   const doc = parseHtml(page(), URL);
   const before = doc.documentElement.outerHTML;
-  const article = extractArticle(doc, { url: URL, method });
+  const article = extractArticle(doc, { url: URL, method, readability: readabilityFound });
 
   it('finds the article: headline first, then every paragraph in order', () => {
     expect(article.isArticle).toBe(true);
