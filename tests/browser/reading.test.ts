@@ -2,7 +2,8 @@
 // the page's text left as it was, the card that opens on a click, the badge count, a page that
 // is not an article, and no network traffic from the extension.
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, pollUntil } from './harness/index';
+import type { Page } from 'puppeteer-core';
+import { BROWSERS, pollUntil, type Tab } from './harness/index';
 import { expectedScan } from './harness/expected';
 import { isMarked, readMarkTexts, textWithAndWithoutCaveat, visibleMarks, waitForMarks } from './harness/caveat-page';
 import { openPopup, useBrowser, waitForBadge } from './harness/suite';
@@ -10,6 +11,36 @@ import { KIND_INFO } from '../../src/extension/shared/kinds';
 import type { FlagKind } from '../../src/engine/types';
 
 const SEED = 'seed-article.html';
+const READER_EVENTS = ['click', 'keydown', 'pointerdown'];
+
+/**
+ * The click, key and pointer listeners on the tab's window, Caveat's isolated world included
+ * (Chromium's DevTools protocol sees every world); null in Firefox, whose Marionette does not.
+ */
+async function readerListenersOnWindow(tab: Tab): Promise<string[] | null> {
+  const page = (tab as Tab & { page?: Page }).page;
+  if (!page) return null;
+  const cdp = await page.createCDPSession();
+  try {
+    // Listeners are seen from the world that added them: ask the page's world and every
+    // isolated world (an extension's content script runs in one) of the top frame.
+    const contexts: { id: number; auxData?: { frameId?: string; isDefault?: boolean; type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const types: string[] = [];
+    for (const context of contexts.filter((c) => c.auxData?.frameId === frameTree.frame.id)) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: context.id });
+      if (!result.objectId) continue;
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      types.push(...listeners.map((l) => l.type).filter((type) => READER_EVENTS.includes(type)));
+    }
+    return types.sort();
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe.each(BROWSERS)('$name: reading an article', (launcher) => {
@@ -81,10 +112,15 @@ describe.each(BROWSERS)('$name: reading an article', (launcher) => {
     expect(await popup.evaluate(() => document.querySelectorAll('[data-testid="flag-entry"]').length)).toBe(0);
     expect(visibleMarks(await tab.evaluate(readMarkTexts))).toEqual({});
     expect(await ctx.browser.badgeText(tab.tabId)).toBe('');
+    // Nothing to click or step through: no listeners of Caveat's on the page (Chromium can tell).
+    const listenersWithout = await readerListenersOnWindow(tab);
+    if (listenersWithout) expect(listenersWithout).toEqual([]);
 
     // The same tab on an article does get marks: the silence above was a decision, not a dead script.
     await tab.goto(ctx.server.fixtureUrl(SEED));
     expect(Object.keys(await waitForMarks(tab)).length).toBeGreaterThan(0);
+    const listenersWith = await readerListenersOnWindow(tab);
+    if (listenersWith) expect(listenersWith).toEqual(READER_EVENTS);
   });
 
   it('makes no network request of its own while reading, opening the card and the popup', async () => {

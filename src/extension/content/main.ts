@@ -262,7 +262,9 @@ async function markNewConflicts(before: ScanReport, after: ScanReport, rangesOf:
     .filter((f) => !had.has(f.id) && has.has(f.id))
     .map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end }));
   if (added.length === 0) return true;
-  return (await slicer.run(painter.addSteps(added, rangesOf))) !== SUPERSEDED;
+  if ((await slicer.run(painter.addSteps(added, rangesOf))) === SUPERSEDED) return false;
+  if (added.length > 0) listenToReader();
+  return true;
 }
 
 /**
@@ -334,12 +336,28 @@ async function paint(report: ScanReport, rangesOf: RangesOf, slicer: Slicer): Pr
     ...report.figures.filter((f) => conflicting.has(f.id)).map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end })),
   ];
   if ((await slicer.run(painter.paintSteps(specs, rangesOf))) === SUPERSEDED) return false;
+  if (specs.length > 0) listenToReader();
   if (focusedId) {
     const mark = painter.byId(focusedId);
     painter.setFocus(mark ?? null);
     if (mark && openId === mark.id) openCard(mark, false);
   }
   return true;
+}
+
+let listeningToReader = false;
+
+/**
+ * The reader's clicks and keys, listened to from the first mark on: a page with nothing marked
+ * (most pages a person opens are not articles) gets no listeners of ours at all, and the first
+ * highlights do not wait for them.
+ */
+function listenToReader(): void {
+  if (listeningToReader) return;
+  listeningToReader = true;
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('pointerdown', onPointerDown, true);
+  window.addEventListener('click', onClick, true);
 }
 
 function openCard(mark: Mark, focus: boolean): void {
@@ -434,10 +452,6 @@ function start(): void {
   if (!highlightsSupported()) return; // nothing we could show
   performance.mark('caveat:start'); // the bench's clock, with caveat:highlighted
   const rescan = debounce(() => void scan(), RESCAN_WAIT_MS, RESCAN_MAX_WAIT_MS);
-
-  window.addEventListener('keydown', onKeyDown, true);
-  window.addEventListener('pointerdown', onPointerDown, true);
-  window.addEventListener('click', onClick, true);
 
   watchContent(document, (node) => card.owns(node), rescan);
   // CSS.highlights belongs to the page too: a page script may delete or overwrite our entries.
