@@ -263,7 +263,7 @@ async function markNewConflicts(before: ScanReport, after: ScanReport, rangesOf:
     .map((f) => ({ id: f.id, kind: 'conflict' as const, start: f.start, end: f.end }));
   if (added.length === 0) return true;
   if ((await slicer.run(painter.addSteps(added, rangesOf))) === SUPERSEDED) return false;
-  if (added.length > 0) listenToReader();
+  listenToReader();
   return true;
 }
 
@@ -472,7 +472,7 @@ function start(): void {
 
   // Loading this script (parsing it, setting up the engine's tables) is a task's worth of work
   // already. The extension API is first touched in a task of its own: in Firefox that is when
-  // the browser builds the API for the page (ext.ts), 15-30 ms, which with the scan’s first
+  // the browser builds the API for the page (ext.ts), 15-30 ms, which with the scan's first
   // slice in the same task made one stretch of over 50 ms on a big page. The settings read
   // starts there too, and the scan begins at the page's next turn.
   void yieldToPage()
