@@ -9,12 +9,13 @@ const browser = process.env.CAVEAT_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const root = resolve(import.meta.dirname, 'src/extension');
 
 /**
- * Removes the HTML-string sinks of the two libraries we bundle, so no page text can ever be
- * parsed as markup in the extension (and Firefox's linter, rightly, has nothing to warn about):
- * - preact: `dangerouslySetInnerHTML`, which Caveat never uses, now throws.
- * - Readability (on its private clone of the page): the retry loop restores the body from a
- *   node clone instead of an HTML string, and a <noscript> image is parsed with the inert
- *   DOMParser instead of innerHTML.
+ * Removes the HTML-string sinks of libraries we bundle, so no page text can ever be parsed as
+ * markup in the extension (and Firefox's linter, rightly, has nothing to warn about):
+ * - preact (popup and options pages): `dangerouslySetInnerHTML`, which Caveat never uses, now throws.
+ * - Readability, not bundled today (the content script reads pages without it; the eval uses it
+ *   in Node), kept here so that bringing it back cannot bring its sinks: on its private clone of
+ *   the page, the retry loop restores the body from a node clone instead of an HTML string, and
+ *   a <noscript> image is parsed with the inert DOMParser instead of innerHTML.
  * Each rewrite must match exactly once: a library upgrade that changes the code fails the build
  * instead of silently shipping the sink.
  */
