@@ -5,8 +5,10 @@ import { BROWSERS, pollUntil } from './harness/index';
 import { readMarkTexts, visibleMarks, waitForMarks } from './harness/caveat-page';
 import { clickElement, openPopup, useBrowser } from './harness/suite';
 import type { Tab } from './harness/index';
+import { askStoreUsage, clearStore } from './hardening/page-probes';
 
 const SEED = 'seed-article.html';
+const LATIMES = 'latimes-gannett-merger.html';
 
 async function marksNow(tab: Tab) {
   return visibleMarks(await tab.evaluate(readMarkTexts));
@@ -68,6 +70,26 @@ describe.each(BROWSERS)('$name: the options page', (launcher) => {
     );
     // Caveat's own hedges are still there.
     for (const text of before['caveat-hedge'] ?? []) expect(hedges).toContain(text);
+  });
+
+  it('counts the figures of a page read while it is open, without a reload', async () => {
+    await ctx.browser.evaluateInExtension(clearStore);
+    const options = await ctx.browser.openExtensionPage('options.html');
+    await options.waitFor(() => /No figures kept yet/.test(document.querySelector('[data-testid="usage"]')?.textContent ?? ''), {
+      message: 'the options page never said no figures were kept',
+    });
+
+    await ctx.browser.openTab(ctx.server.fixtureUrl(LATIMES));
+    const shown = await options.waitFor(
+      () => {
+        const text = document.querySelector('[data-testid="usage"]')?.textContent ?? '';
+        return /\d+ figures? from 1 page\b/.test(text) ? text : null;
+      },
+      { timeoutMs: 30_000, message: 'the options page did not count the figures of the page read' },
+    );
+    const kept = (await ctx.browser.evaluateInExtension(askStoreUsage))?.usage?.figures;
+    expect(kept, 'the figure memory kept the page’s figures').toBeGreaterThan(0);
+    expect(shown).toContain(`${kept} figure`);
   });
 
   it('skipping the site leaves its pages unmarked, open ones included', async () => {

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { ScanReport } from '../../engine/types';
 import browser from '../shared/browser';
-import { STORE_CHANGED_KEY, acceptRequest, type PageState, type RecordFiguresResponse, type StoreRequest, type StoreResponse } from '../shared/messages';
+import { STORE_CHANGED_KEY, STORE_WRITTEN_KEY, acceptRequest, type PageState, type RecordFiguresResponse, type StoreRequest, type StoreResponse } from '../shared/messages';
 import { tabStateKey } from '../shared/tab-state';
 import { badgeText, badgeTitle } from './badge';
 import type { FigureMemory } from '../../engine/store/figure-memory';
@@ -38,7 +38,12 @@ async function onFigures(report: ScanReport, text: string, keep: boolean): Promi
     if (keep) await noteNotKeptWithoutMemory(report, page);
     return { conflicts: [], keptFigures: [] };
   }
-  const { conflicts, keptFigures } = keep ? await memory.recordPage(report, page) : await memory.conflictsFor(report, page);
+  if (!keep) {
+    const { conflicts, keptFigures } = await memory.conflictsFor(report, page);
+    return { conflicts, keptFigures };
+  }
+  const { conflicts, keptFigures } = await memory.recordPage(report, page);
+  void browser.storage.session.set({ [STORE_WRITTEN_KEY]: Date.now() }).catch(() => undefined);
   return { conflicts, keptFigures };
 }
 

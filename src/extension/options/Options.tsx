@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { FLAG_KINDS, type FlagKind } from '../../engine/types';
 import browser from '../shared/browser';
 import { KIND_INFO } from '../shared/kinds';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, STORE_CHANGED_KEY, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, STORE_CHANGED_KEY, STORE_WRITTEN_KEY, type StoreRequest, type StoreResponse, type StoreUsage } from '../shared/messages';
 import { STORAGE_FULL_NOTE_KEY, normalizeCuePhrase, type Settings } from '../shared/settings';
 import { laterStorageFullNote, type StorageFullNote } from '../../engine/store/port';
 import { readStorageFullNote } from '../shared/storage-full-note';
@@ -226,11 +226,11 @@ function KeptFigures() {
   useEffect(() => {
     readKeptNote();
     readUsage();
-    // The page may stay open while pages are read: a storage-full note written later (a page's
-    // figures evicted others or were not kept), a clear or an import from elsewhere, must show
-    // here without a reload.
+    // The page may stay open while pages are read: figures kept from a page read since, a
+    // storage-full note written later (a page's figures evicted others or were not kept), a
+    // clear or an import from elsewhere, must show here without a reload.
     const onChanged = (changes: Record<string, unknown>) => {
-      if (!(STORAGE_FULL_NOTE_KEY in changes) && !(STORE_CHANGED_KEY in changes)) return;
+      if (!(STORAGE_FULL_NOTE_KEY in changes) && !(STORE_CHANGED_KEY in changes) && !(STORE_WRITTEN_KEY in changes)) return;
       readKeptNote();
       readUsage();
     };

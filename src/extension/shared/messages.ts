@@ -13,6 +13,13 @@ import { FLAG_KINDS, type Conflict, type FlagKind, type KeptFigureView, type Sca
  */
 export const STORE_CHANGED_KEY = 'figureStoreChangedAt';
 
+/**
+ * storage.session key the background bumps after a page's figures were kept: an open options
+ * page counts the kept figures again. In storage.session, which content scripts do not listen
+ * to, so that reading a page never makes the other open tabs scan again.
+ */
+export const STORE_WRITTEN_KEY = 'figureStoreWrittenAt';
+
 /** What the content script knows about its page; the popup and the badge show it. */
 export type PageStatus = 'scanning' | 'article' | 'not-article' | 'skipped';
 
