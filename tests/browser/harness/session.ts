@@ -50,7 +50,7 @@ export interface Tab {
   type(text: string): Promise<void>;
   /** Reads the context card (host `[data-caveat-card]`, CLOSED shadow root); null when none is shown. */
   readCard(): Promise<CardContents | null>;
-  /** Saves a PNG of the viewport to tests/browser/artifacts/<browser>-<name>.png; returns its path. */
+  /** Saves a PNG of the viewport to tests/browser/artifacts/<browser>-<name>.png; returns its path ('' when none could be taken in time). */
   screenshot(name: string): Promise<string>;
   /** Brings this tab to the front (the extension's "active tab"). */
   bringToFront(): Promise<void>;
