@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { articleFromPlainText } from '../engine/article/plain-text';
 import { scanFiguresSteps, scanFlagsSteps } from '../engine/analyze';
 import { runToEnd } from '../engine/run-steps';
+import { summarize } from './timing';
 
 export interface ColdStartSample {
   /** The first scan's flag half (what a content script needs for its first highlights), ms. */
@@ -33,11 +34,6 @@ function timeHalves(text: string): { flags: number; figures: number; flagCount: 
   return { flags: t1 - t0, figures: t2 - t1, flagCount: flagged.report.flags.length };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function main(): void {
   const file = process.argv[2];
   if (!file) throw new Error('usage: cold-start.ts <article text file>');
@@ -48,8 +44,8 @@ function main(): void {
   const sample: ColdStartSample = {
     firstFlags: first.flags,
     firstFigures: first.figures,
-    warmFlags: median(warm.map((w) => w.flags)),
-    warmFigures: median(warm.map((w) => w.figures)),
+    warmFlags: summarize(warm.map((w) => w.flags)).median,
+    warmFigures: summarize(warm.map((w) => w.figures)).median,
     flags: first.flagCount,
   };
   process.stdout.write(`${JSON.stringify(sample)}\n`);
